@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Installs what Tollgate's tests and local run need on a Debian 12 machine, idempotently:
+#   - Debian packages: etcd-server, prometheus, golang-go, rsync, wrk, hey, openssl
+#   - kube-apiserver, kube-controller-manager and kubectl v1.20.2 (one version for server and client) built from Debian's own `kubernetes` source package,
+#     once, into a cache outside the checkout (TOLLGATE_CACHE, default ~/.cache/tollgate).
+# Prints the bin directory on the last line of stdout. Everything else goes to stderr.
+set -euo pipefail
+
+KUBE_VERSION=1.20.2
+CACHE=${TOLLGATE_CACHE:-${HOME:-/root}/.cache/tollgate}
+BIN="$CACHE/kube-v$KUBE_VERSION/bin"
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+die() { printf '[bootstrap] ERROR: %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi; }
+
+apt_updated=0
+apt_update_once() {
+  if [ "$apt_updated" = 0 ]; then
+    log "apt-get update"
+    as_root apt-get update -qq >&2 || die "apt-get update failed"
+    apt_updated=1
+  fi
+}
+
+all_built() { [ -x "$BIN/kube-apiserver" ] && [ -x "$BIN/kube-controller-manager" ] && [ -x "$BIN/kubectl" ]; }
+
+need_pkgs=()
+command -v etcd >/dev/null || need_pkgs+=(etcd-server)
+command -v prometheus >/dev/null || need_pkgs+=(prometheus)
+command -v promtool >/dev/null || need_pkgs+=(prometheus)
+command -v openssl >/dev/null || need_pkgs+=(openssl)
+command -v wrk >/dev/null || need_pkgs+=(wrk)
+command -v hey >/dev/null || need_pkgs+=(hey)
+if ! all_built; then
+  command -v go >/dev/null || need_pkgs+=(golang-go)
+  command -v rsync >/dev/null || need_pkgs+=(rsync)
+  command -v dpkg-source >/dev/null || need_pkgs+=(dpkg-dev)
+fi
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  apt_update_once
+  log "installing Debian packages: ${need_pkgs[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >&2 \
+    || die "apt-get install ${need_pkgs[*]} failed"
+  # Debian starts these as services on install; tests start their own instances on free ports.
+  for svc in etcd prometheus prometheus-node-exporter; do
+    as_root systemctl disable --now "$svc" >/dev/null 2>&1 || true
+    as_root pkill -x "$svc" >/dev/null 2>&1 || true
+  done
+fi
+
+if all_built; then
+  log "control-plane binaries cached in $BIN"
+  echo "$BIN"
+  exit 0
+fi
+
+SRC="$CACHE/src"
+mkdir -p "$SRC" "$BIN"
+if ! grep -rqs '^deb-src .*bookworm\|^Types:.*deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  log "adding a deb-src entry for bookworm"
+  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    | as_root tee /etc/apt/sources.list.d/tollgate-src.sources >/dev/null
+  apt_updated=0
+fi
+apt_update_once
+orig=$(ls "$SRC"/kubernetes_"$KUBE_VERSION"*.orig.tar.* 2>/dev/null | head -n1 || true)
+if [ -z "$orig" ]; then
+  log "downloading Debian's kubernetes source package"
+  (cd "$SRC" && apt-get source --download-only kubernetes >&2) || die "apt-get source kubernetes failed"
+  orig=$(ls "$SRC"/kubernetes_*.orig.tar.* | head -n1)
+fi
+tree="$SRC/kubernetes-$KUBE_VERSION"
+if [ ! -d "$tree/vendor" ]; then
+  log "unpacking $orig"
+  rm -rf "$tree" && mkdir -p "$tree"
+  tar -xf "$orig" -C "$tree" --strip-components=1
+fi
+export HOME=${HOME:-/root} GOFLAGS=-mod=vendor GOCACHE="$CACHE/gocache" GOPATH="$CACHE/gopath"
+for cmd in kube-apiserver kube-controller-manager kubectl; do
+  if [ ! -x "$BIN/$cmd" ]; then
+    log "building $cmd v$KUBE_VERSION (a few minutes, once)"
+    (cd "$tree" && make WHAT=cmd/$cmd KUBE_GIT_VERSION=v$KUBE_VERSION >&2) || die "building $cmd failed (see output above)"
+    cp "$tree/_output/local/bin/linux/"*/"$cmd" "$BIN/$cmd.tmp" 2>/dev/null || cp "$tree/_output/bin/$cmd" "$BIN/$cmd.tmp"
+    mv "$BIN/$cmd.tmp" "$BIN/$cmd"
+  fi
+done
+log "control-plane binaries ready in $BIN"
+echo "$BIN"

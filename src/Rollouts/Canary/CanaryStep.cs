@@ -1,0 +1,4 @@
+namespace Tollgate.Rollouts.Canary;
+
+/// <summary>One entry of spec.strategy.canary.steps.</summary>
+public abstract record CanaryStep;

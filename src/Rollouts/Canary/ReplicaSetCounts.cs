@@ -1,0 +1,9 @@
+namespace Tollgate.Rollouts.Canary;
+
+/// <summary>A ReplicaSet's spec.replicas and status.availableReplicas.</summary>
+public sealed record ReplicaSetCounts(int Replicas, int AvailableReplicas)
+{
+    public int Replicas { get; } = Guard.NonNegative(Replicas, nameof(Replicas));
+
+    public int AvailableReplicas { get; } = Guard.NonNegative(AvailableReplicas, nameof(AvailableReplicas));
+}

@@ -1,0 +1,10 @@
+namespace Tollgate.Rollouts.Canary;
+
+/// <summary>status.phase of a Rollout.</summary>
+public enum RolloutPhase
+{
+    Healthy,
+    Progressing,
+    Paused,
+    Degraded,
+}

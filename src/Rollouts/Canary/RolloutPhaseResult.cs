@@ -1,0 +1,4 @@
+namespace Tollgate.Rollouts.Canary;
+
+/// <summary>status.phase and status.message.</summary>
+public sealed record RolloutPhaseResult(RolloutPhase Phase, string Message);

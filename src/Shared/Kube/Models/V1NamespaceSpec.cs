@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tollgate.Shared.Kube.Models;
+
+public sealed class V1NamespaceSpec
+{
+    public IList<string>? Finalizers { get; set; }
+
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

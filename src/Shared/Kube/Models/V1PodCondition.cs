@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tollgate.Shared.Kube.Models;
+
+public sealed class V1PodCondition
+{
+    public string Type { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public string? Reason { get; set; }
+
+    public string? Message { get; set; }
+
+    public DateTimeOffset? LastTransitionTime { get; set; }
+
+    public DateTimeOffset? LastProbeTime { get; set; }
+
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace Tollgate.Shared.Kube.Requests;
+
+public enum PatchType
+{
+    Json,
+    Merge,
+    StrategicMerge,
+    Apply,
+}
