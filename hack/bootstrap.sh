@@ -9,6 +9,7 @@ set -euo pipefail
 KUBE_VERSION=1.20.2
 CACHE=${TOLLGATE_CACHE:-${HOME:-/root}/.cache/tollgate}
 BIN="$CACHE/kube-v$KUBE_VERSION/bin"
+REFLECT2=/usr/share/gocode/src/github.com/modern-go/reflect2
 log() { printf '[bootstrap] %s\n' "$*" >&2; }
 die() { printf '[bootstrap] ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -23,7 +24,12 @@ apt_update_once() {
   fi
 }
 
-all_built() { [ -x "$BIN/kube-apiserver" ] && [ -x "$BIN/kube-controller-manager" ] && [ -x "$BIN/kubectl" ]; }
+# Bump when the build recipe changes so cached binaries from an older recipe are rebuilt.
+BUILD_ID="reflect2-1.0.2"
+all_built() {
+  [ -x "$BIN/kube-apiserver" ] && [ -x "$BIN/kube-controller-manager" ] && [ -x "$BIN/kubectl" ] \
+    && [ "$(cat "$BIN/.build-id" 2>/dev/null)" = "$BUILD_ID" ]
+}
 
 need_pkgs=()
 command -v etcd >/dev/null || need_pkgs+=(etcd-server)
@@ -36,6 +42,7 @@ if ! all_built; then
   command -v go >/dev/null || need_pkgs+=(golang-go)
   command -v rsync >/dev/null || need_pkgs+=(rsync)
   command -v dpkg-source >/dev/null || need_pkgs+=(dpkg-dev)
+  [ -d "$REFLECT2" ] || need_pkgs+=(golang-github-modern-go-reflect2-dev)
 fi
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   apt_update_once
@@ -76,6 +83,20 @@ if [ ! -d "$tree/vendor" ]; then
   rm -rf "$tree" && mkdir -p "$tree"
   tar -xf "$orig" -C "$tree" --strip-components=1
 fi
+# Kubernetes 1.20 vendors modern-go/reflect2 1.0.1, whose map iteration crashes (SIGSEGV in the API server as soon
+# as a custom resource is written) when built with Go >= 1.18, which is all Debian 12 has. Debian's own package of
+# reflect2 1.0.2 carries the fix and the same API: overlay it on the vendored copy.
+if ! cmp -s "$REFLECT2/go_above_118.go" "$tree/vendor/github.com/modern-go/reflect2/go_above_118.go"; then
+  log "overlaying Debian's reflect2 1.0.2 on the vendored 1.0.1"
+  rm -f "$tree/vendor/github.com/modern-go/reflect2/"*.go "$tree/vendor/github.com/modern-go/reflect2/"*.s
+  cp "$REFLECT2"/*.go "$tree/vendor/github.com/modern-go/reflect2/"
+  cp "$REFLECT2"/*.s "$tree/vendor/github.com/modern-go/reflect2/" 2>/dev/null || true
+  rm -f "$tree/vendor/github.com/modern-go/reflect2/"*_test.go
+  rm -f "$BIN/kube-apiserver" "$BIN/kube-controller-manager" "$BIN/kubectl"
+fi
+if [ "$(cat "$BIN/.build-id" 2>/dev/null)" != "$BUILD_ID" ]; then
+  rm -f "$BIN/kube-apiserver" "$BIN/kube-controller-manager" "$BIN/kubectl"
+fi
 export HOME=${HOME:-/root} GOFLAGS=-mod=vendor GOCACHE="$CACHE/gocache" GOPATH="$CACHE/gopath"
 for cmd in kube-apiserver kube-controller-manager kubectl; do
   if [ ! -x "$BIN/$cmd" ]; then
@@ -85,5 +106,6 @@ for cmd in kube-apiserver kube-controller-manager kubectl; do
     mv "$BIN/$cmd.tmp" "$BIN/$cmd"
   fi
 done
+echo "$BUILD_ID" > "$BIN/.build-id"
 log "control-plane binaries ready in $BIN"
 echo "$BIN"

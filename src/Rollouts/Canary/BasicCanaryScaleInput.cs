@@ -17,9 +17,21 @@ public sealed record BasicCanaryScaleInput(
     int OlderReplicas = 0,
     SetCanaryScaleStep? CanaryScale = null)
 {
-    public int SpecReplicas { get; } = Guard.NonNegative(SpecReplicas, nameof(SpecReplicas));
+    public int SpecReplicas
+    {
+        get;
+        init => field = Guard.NonNegative(value, nameof(SpecReplicas));
+    } = Guard.NonNegative(SpecReplicas, nameof(SpecReplicas));
 
-    public int DesiredWeight { get; } = Guard.Weight(DesiredWeight, nameof(DesiredWeight));
+    public int DesiredWeight
+    {
+        get;
+        init => field = Guard.Weight(value, nameof(DesiredWeight));
+    } = Guard.Weight(DesiredWeight, nameof(DesiredWeight));
 
-    public int OlderReplicas { get; } = Guard.NonNegative(OlderReplicas, nameof(OlderReplicas));
+    public int OlderReplicas
+    {
+        get;
+        init => field = Guard.NonNegative(value, nameof(OlderReplicas));
+    } = Guard.NonNegative(OlderReplicas, nameof(OlderReplicas));
 }

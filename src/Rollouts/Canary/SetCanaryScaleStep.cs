@@ -7,7 +7,15 @@ namespace Tollgate.Rollouts.Canary;
 /// </summary>
 public sealed record SetCanaryScaleStep(int? Replicas = null, int? Weight = null, bool MatchTrafficWeight = false) : CanaryStep
 {
-    public int? Replicas { get; } = Replicas is { } count ? Guard.NonNegative(count, nameof(Replicas)) : null;
+    public int? Replicas
+    {
+        get;
+        init => field = Guard.NonNegative(value, nameof(Replicas));
+    } = Guard.NonNegative(Replicas, nameof(Replicas));
 
-    public int? Weight { get; } = Weight is { } percent ? Guard.Weight(percent, nameof(Weight)) : null;
+    public int? Weight
+    {
+        get;
+        init => field = Guard.Weight(value, nameof(Weight));
+    } = Guard.Weight(Weight, nameof(Weight));
 }

@@ -26,11 +26,21 @@ public sealed class ListWatch<T>(ResourceClient<T> client, TimeProvider? time = 
     /// <summary>Called when a watch must re-list because its resourceVersion expired.</summary>
     public Action? OnRelist { get; init; }
 
+    /// <param name="namespace">One namespace, or null for all.</param>
+    /// <param name="selector">Label and field selectors.</param>
+    /// <param name="resumeFrom">
+    /// A resourceVersion already seen (for example before a restart): watch from it without listing first; if the server
+    /// no longer has it, re-list.
+    /// </param>
+    /// <param name="cancellationToken">Stops the stream.</param>
     public async IAsyncEnumerable<ListWatchEvent<T>> RunAsync(
-        string? @namespace, ListOptions? selector = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string? @namespace,
+        ListOptions? selector = null,
+        string? resumeFrom = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var filter = selector ?? new ListOptions();
-        string? resourceVersion = null;
+        var resourceVersion = resumeFrom;
         var backoff = InitialBackoff;
         while (!cancellationToken.IsCancellationRequested)
         {

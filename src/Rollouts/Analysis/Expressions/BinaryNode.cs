@@ -1,0 +1,5 @@
+namespace Tollgate.Rollouts.Analysis.Expressions;
+
+/// <param name="Symbol">The operator as written (e.g. "and" or "&amp;&amp;"), for error messages.</param>
+internal sealed record BinaryNode(BinaryOperator Operator, string Symbol, ExpressionNode Left, ExpressionNode Right, int Position)
+    : ExpressionNode(Position);

@@ -1,0 +1,19 @@
+namespace Tollgate.Rollouts.Analysis.Expressions;
+
+internal enum BinaryOperator
+{
+    Or,
+    And,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Power,
+}

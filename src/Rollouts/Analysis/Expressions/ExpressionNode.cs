@@ -1,0 +1,4 @@
+namespace Tollgate.Rollouts.Analysis.Expressions;
+
+/// <param name="Position">0-based offset in the source, used to place evaluation errors.</param>
+internal abstract record ExpressionNode(int Position);

@@ -1,0 +1,4 @@
+namespace Tollgate.Rollouts.Analysis.Expressions;
+
+/// <summary>The variable <c>result</c>: the measured metric value.</summary>
+internal sealed record ResultNode(int Position) : ExpressionNode(Position);

@@ -1,0 +1,8 @@
+namespace Tollgate.Rollouts.Analysis.Expressions;
+
+internal enum UnaryOperator
+{
+    Not,
+    Negate,
+    Plus,
+}

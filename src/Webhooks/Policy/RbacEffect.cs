@@ -1,0 +1,7 @@
+namespace Tollgate.Webhooks.Policy;
+
+public enum RbacEffect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,3 @@
+namespace Tollgate.Testing.ControlPlane;
+
+public sealed record IssuedCertificate(string CertificatePem, string KeyPem);

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Tollgate.Testing.ControlPlane;
+
+/// <summary>
+/// A server process started in its own session under a small shell watchdog: output goes to a log file, the whole
+/// process group is stopped on <see cref="DisposeAsync"/>, and if this test process dies without cleaning up the
+/// watchdog stops the server within a second, so no server outlives its test run.
+/// </summary>
+public sealed partial class ManagedProcess : IAsyncDisposable
+{
+    private const string Watchdog =
+        """
+        parent=$1; log=$2; shift 2
+        exec >>"$log" 2>&1
+        "$@" &
+        child=$!
+        trap 'kill -TERM $child 2>/dev/null; wait $child; exit $?' TERM INT
+        while kill -0 "$parent" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
+        kill -TERM $child 2>/dev/null
+        wait $child
+        """;
+
+    private readonly Process process;
+
+    private ManagedProcess(string name, Process process, string logPath)
+    {
+        Name = name;
+        this.process = process;
+        LogPath = logPath;
+    }
+
+    public string Name { get; }
+
+    public string LogPath { get; }
+
+    public bool HasExited => process.HasExited;
+
+    public int ProcessGroup => process.Id;
+
+    public static ManagedProcess Start(string name, string executable, IEnumerable<string> arguments, string logPath, IDictionary<string, string>? environment = null)
+    {
+        if (!File.Exists(executable))
+        {
+            throw new ControlPlaneException($"{name}: {executable} does not exist. Run `make bootstrap` (hack/bootstrap.sh) to install and build it.");
+        }
+
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in (string[])["bash", "-c", Watchdog, "watchdog", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), logPath, executable, .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        File.AppendAllText(logPath, $"$ {executable} {string.Join(' ', arguments)}{Environment.NewLine}");
+        var process = Process.Start(start) ?? throw new ControlPlaneException($"{name}: could not start {executable}");
+        return new ManagedProcess(name, process, logPath);
+    }
+
+    /// <summary>The last lines of the server's output, for failure messages.</summary>
+    public string Tail(int lines = 40)
+    {
+        try
+        {
+            var all = File.ReadAllLines(LogPath);
+            var sb = new StringBuilder();
+            sb.Append("--- last lines of ").Append(Name).Append(" log (").Append(LogPath).AppendLine(") ---");
+            foreach (var line in all.Skip(Math.Max(0, all.Length - lines)))
+            {
+                sb.AppendLine(line);
+            }
+
+            return sb.ToString();
+        }
+        catch (IOException e)
+        {
+            return $"--- {Name} log unreadable: {e.Message} ---";
+        }
+    }
+
+    /// <summary>SIGTERM to the process group, then SIGKILL if it has not exited within the grace period.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        _ = Kill(-process.Id, SigTerm);
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = Kill(-process.Id, SigKill);
+            await process.WaitForExitAsync();
+        }
+
+        // The group may still hold the server if the shell exited first.
+        _ = Kill(-process.Id, SigKill);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(10));
+        process.Dispose();
+    }
+
+    private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+}
