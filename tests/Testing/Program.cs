@@ -17,7 +17,7 @@ Console.CancelKeyPress += (_, e) =>
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
-await using var plane = await TestControlPlane.StartAsync(dir, stop.Token);
+await using var plane = await TestControlPlane.StartAsync(dir, cancellationToken: stop.Token);
 foreach (var crds in ControlPlaneFixture.CrdDirectories())
 {
     await plane.InstallCrdsAsync(crds, stop.Token);

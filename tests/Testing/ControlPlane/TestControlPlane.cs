@@ -53,9 +53,10 @@ public sealed class TestControlPlane : IAsyncDisposable
     public IReadOnlyList<ManagedProcess> Processes => processes;
 
     /// <summary>Starts a new control plane, or connects to an existing cluster when TOLLGATE_USE_EXISTING_CLUSTER=true.</summary>
-    public static async Task<TestControlPlane> StartAsync(string? workDirectory = null, CancellationToken cancellationToken = default)
+    public static async Task<TestControlPlane> StartAsync(
+        string? workDirectory = null, ControlPlaneBinaries? binaries = null, CancellationToken cancellationToken = default)
     {
-        var binaries = ControlPlaneBinaries.Locate();
+        binaries ??= ControlPlaneBinaries.Locate();
         if (string.Equals(Environment.GetEnvironmentVariable(UseExistingClusterVariable), "true", StringComparison.OrdinalIgnoreCase))
         {
             return await ConnectExistingAsync(binaries, cancellationToken);

@@ -1,0 +1,36 @@
+# Tollgate: admission webhooks that keep GitOps in charge, and a canary Rollout controller with metric gates.
+# `make test` and `make run` are the two commands a newcomer needs; the rest are for development.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## Show the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+.PHONY: bootstrap
+bootstrap: ## Install Debian packages and build the v1.20.2 control plane once into ~/.cache/tollgate.
+	@bash hack/bootstrap.sh >/dev/null
+
+.PHONY: build
+build: ## Build every project.
+	dotnet build Controllers.sln -nologo
+
+.PHONY: test
+test: ## Install what is missing, then run every test against a real control plane.
+	@bash hack/test.sh
+
+.PHONY: cluster
+cluster: bootstrap ## Start the test control plane standalone (Ctrl-C stops it) and print its kubeconfig.
+	@dotnet build tests/Testing/Tollgate.Testing.csproj -nologo -clp:ErrorsOnly -v q
+	@TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) dotnet tests/Testing/bin/Debug/net10.0/tollgate-testing.dll cluster --dir .run/cluster
+
+.PHONY: run
+run: ## Run both controllers on an embedded local cluster (not yet: see issue "Run it").
+	@echo "make run: not yet. The controllers do not reconcile anything yet; 'make cluster' starts the local control plane."
+	@exit 1
+
+.PHONY: clean
+clean: ## Remove build outputs and local run state.
+	dotnet clean Controllers.sln -nologo -v q
+	rm -rf .run .test-results

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `make test`: install what is missing, build the control plane once (cached), run every test project, and print
+# the totals over all of them as the last line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bin=$(bash hack/bootstrap.sh | tail -n 1) || { echo "bootstrap failed: see the messages above"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+export TOLLGATE_KUBE_BIN="$bin"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="$PWD/.test-results"
+rm -rf "$results"
+projects=(tests/*.Tests/*.csproj)
+
+dotnet build Controllers.sln -nologo -clp:ErrorsOnly
+build=$?
+if [ $build -ne 0 ]; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+dotnet test Controllers.sln --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0 failed=0 skipped=0
+attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  passed=$((passed + $(attr passed "$counters")))
+  failed=$((failed + $(attr failed "$counters") + $(attr error "$counters") + $(attr timeout "$counters") + $(attr aborted "$counters")))
+  skipped=$((skipped + $(attr notExecuted "$counters")))
+done
+
+reports=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$reports" -lt "${#projects[@]}" ]; then
+  echo "only $reports of ${#projects[@]} test projects produced results (a test host crashed?)"
+  failed=$((failed + ${#projects[@]} - reports))
+fi
+
+# Every server a test started must be gone (the control plane's work dirs are /tmp/tollgate-cp-*).
+leftovers=$(pgrep -f 'tollgate-cp-' || true)
+if [ -n "$leftovers" ]; then
+  echo "processes left running after the tests:"
+  ps -o pid,args -p $leftovers | cut -c1-200
+  kill $leftovers 2>/dev/null
+  failed=$((failed + 1))
+fi
+
+if [ $status -ne 0 ] && [ $failed -eq 0 ]; then
+  echo "dotnet test exited with $status without a failed test in its reports"
+  failed=1
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ $failed -eq 0 ]
