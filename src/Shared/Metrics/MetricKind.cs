@@ -1,0 +1,8 @@
+namespace Tollgate.Shared.Metrics;
+
+internal enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}
