@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
@@ -87,15 +88,17 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : ControlPlaneTest(f
     public async Task Watch_FromCompactedResourceVersion_ThrowsGoneAndListWatchRelists()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var old = await Client.CreateAsync(Widget.Named("old", Namespace), cancellationToken: cts.Token);
-        var churn = await Client.CreateAsync(Widget.Named("churn", Namespace), cancellationToken: cts.Token);
+        var templates = Client.Resource(new ResourceDescriptor("", "v1", "PodTemplate", "podtemplates", Namespaced: true));
+        var old = await templates.CreateAsync(PodTemplate("old"), cancellationToken: cts.Token);
+        var churn = await templates.CreateAsync(PodTemplate("churn"), cancellationToken: cts.Token);
         for (var i = 0; i < 5; i++)
         {
-            churn.Spec.Size = i;
-            churn = await Client.UpdateAsync(churn, cancellationToken: cts.Token);
+            churn["template"]!["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["i"] = $"v{i}" } };
+            churn = await templates.UpdateAsync(churn, cancellationToken: cts.Token);
         }
 
-        // Widgets are watched straight from etcd, which the test API server compacts every 5 s.
+        // The test API server serves PodTemplate watches straight from etcd and compacts etcd every 5 s.
+        var oldVersion = old["metadata"]!["resourceVersion"]!.GetValue<string>();
         KubernetesException? gone = null;
         await TestControlPlane.WaitUntilAsync(
             "the old resourceVersion to be compacted away",
@@ -105,7 +108,7 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : ControlPlaneTest(f
                 {
                     using var once = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     once.CancelAfter(TimeSpan.FromSeconds(2));
-                    await foreach (var unused in Client.WatchAsync<Widget>(Namespace, new ListOptions { ResourceVersion = old.Metadata.ResourceVersion }, once.Token))
+                    await foreach (var unused in templates.WatchAsync(Namespace, new ListOptions { ResourceVersion = oldVersion }, once.Token))
                     {
                     }
                 }
@@ -125,14 +128,25 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : ControlPlaneTest(f
         Assert.Equal(System.Net.HttpStatusCode.Gone, gone!.StatusCode);
 
         var relists = 0;
-        var listWatch = new ListWatch<Widget>(Client.Resource<Widget>()) { OnRelist = () => Interlocked.Increment(ref relists) };
-        await using var stream = listWatch.RunAsync(Namespace, resumeFrom: old.Metadata.ResourceVersion, cancellationToken: cts.Token).GetAsyncEnumerator(cts.Token);
+        var listWatch = new ListWatch<JsonObject>(templates) { OnRelist = () => Interlocked.Increment(ref relists) };
+        await using var stream = listWatch.RunAsync(Namespace, resumeFrom: oldVersion, cancellationToken: cts.Token).GetAsyncEnumerator(cts.Token);
         Assert.True(await stream.MoveNextAsync());
 
         Assert.Equal(ListWatchEventType.Listed, stream.Current.Type);
-        Assert.Equal(["churn", "old"], stream.Current.Items!.Select(c => c.Metadata.Name!).Order());
+        Assert.Equal(["churn", "old"], stream.Current.Items!.Select(t => t["metadata"]!["name"]!.GetValue<string>()).Order());
         Assert.Equal(1, relists);
     }
+
+    private JsonObject PodTemplate(string name) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "PodTemplate",
+        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = Namespace },
+        ["template"] = new JsonObject
+        {
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "c", ["image"] = "busybox" }) },
+        },
+    };
 
     private static string? Value(V1ConfigMap map) => map.Data is { } data && data.TryGetValue("k", out var v) ? v : null;
 }

@@ -301,9 +301,10 @@ public sealed class TestControlPlane : IAsyncDisposable
             "--allow-privileged=true",
             "--profiling=false",
             "--enable-priority-and-fairness=false",
-            // Widgets (a test-only CRD) bypass the watch cache and etcd is compacted often, so a test can make a
-            // resourceVersion expire and see the real 410 Gone path; every other kind keeps the watch cache.
-            "--watch-cache-sizes=widgets.test.tollgate.dev#0",
+            // PodTemplates (unused otherwise; custom resources always have a watch cache) are watched straight from
+            // etcd, which is compacted often, so a test can make a resourceVersion expire and see the real 410 Gone
+            // path; every other kind keeps the watch cache.
+            "--watch-cache-sizes=podtemplates#0",
             "--etcd-compaction-interval=5s",
             "--v=1",
         ]);

@@ -1,0 +1,73 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Tollgate.Shared.Kube;
+using Tollgate.Shared.Operator.Controllers;
+using Tollgate.Shared.Operator.Informers;
+using Tollgate.Shared.Operator.Queue;
+
+namespace Tollgate.Shared.Operator.Builder;
+
+internal sealed class OperatorBuilder(IServiceCollection services, OperatorOptions options) : IOperatorBuilder
+{
+    private readonly HashSet<Type> controlledKinds = [];
+    private readonly HashSet<(Type Kind, string Identifier)> finalizerIds = [];
+
+    public IServiceCollection Services => services;
+
+    public OperatorOptions Options => options;
+
+    public IOperatorBuilder AddController<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TController, TEntity>()
+        where TController : class, IEntityController<TEntity>
+        where TEntity : class, IKubernetesResource<TEntity>
+    {
+        if (!controlledKinds.Add(typeof(TEntity)))
+        {
+            throw new InvalidOperationException($"{typeof(TEntity).Name} already has a controller; one controller per kind keeps finalizers single-owned");
+        }
+
+        services.TryAddScoped<TController>();
+        services.AddSingleton<IRunnableController>(CreateReconciler<TController, TEntity>);
+        return this;
+    }
+
+    public IOperatorBuilder AddFinalizer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFinalizer, TEntity>(string identifier)
+        where TFinalizer : class, IEntityFinalizer<TEntity>
+        where TEntity : class, IKubernetesResource<TEntity>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+        if (!finalizerIds.Add((typeof(TEntity), identifier)))
+        {
+            throw new InvalidOperationException($"finalizer {identifier} of {typeof(TEntity).Name} is registered twice");
+        }
+
+        services.TryAddScoped<TFinalizer>();
+        services.AddSingleton(new FinalizerRegistration<TEntity>(identifier, typeof(TFinalizer)));
+        return this;
+    }
+
+    private static EntityReconciler<TController, TEntity> CreateReconciler<TController, TEntity>(IServiceProvider services)
+        where TController : class, IEntityController<TEntity>
+        where TEntity : class, IKubernetesResource<TEntity>
+    {
+        var options = services.GetRequiredService<OperatorOptions>();
+        var client = services.GetRequiredService<IKubernetesClient>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var name = typeof(TController).Name;
+        var informer = services.GetRequiredService<SharedInformerFactory>()
+            .GetInformer<TEntity>(TEntity.Resource.Namespaced ? options.Namespace : null);
+        var queue = new RateLimitingQueue<EntityKey>(name, RateLimiters.Default<EntityKey>(time), time, services.GetRequiredService<WorkQueueMetrics>());
+        return new EntityReconciler<TController, TEntity>(
+            name,
+            informer,
+            client,
+            services.GetRequiredService<IServiceScopeFactory>(),
+            [.. services.GetServices<FinalizerRegistration<TEntity>>()],
+            EntityJson.TypeInfo<TEntity>(client, OperatorServiceCollectionExtensions.Resolvers(services)),
+            queue,
+            services.GetRequiredService<ReconcileMetrics>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(EntityReconciler<,>).Namespace}.{name}"),
+            time);
+    }
+}

@@ -1,0 +1,17 @@
+using Tollgate.Shared.Operator.Informers;
+
+namespace Tollgate.Shared.Operator.Controllers;
+
+/// <summary>A registered controller as the host sees it: its informer, and workers that run while it may act.</summary>
+internal interface IRunnableController
+{
+    string Name { get; }
+
+    ISharedInformer Informer { get; }
+
+    /// <summary>Queues every cached object, then runs <paramref name="workers"/> workers until cancelled.</summary>
+    Task RunAsync(int workers, CancellationToken cancellationToken);
+
+    /// <summary>Stops the queue for good (host shutdown).</summary>
+    void ShutDown();
+}

@@ -1,0 +1,19 @@
+using Tollgate.Shared.Kube;
+
+namespace Tollgate.Shared.Operator.Entities;
+
+/// <summary>A custom kind with a spec.</summary>
+public abstract class CustomKubernetesEntity<TSpec> : CustomKubernetesEntity
+    where TSpec : new()
+{
+    protected CustomKubernetesEntity()
+    {
+    }
+
+    protected CustomKubernetesEntity(ResourceDescriptor resource)
+        : base(resource)
+    {
+    }
+
+    public TSpec Spec { get; set; } = new();
+}

@@ -1,0 +1,8 @@
+namespace Tollgate.Shared.Operator.Informers;
+
+public enum CacheChangeType
+{
+    Added,
+    Updated,
+    Deleted,
+}
