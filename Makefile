@@ -16,6 +16,10 @@ bootstrap: ## Install Debian packages and build the v1.20.2 control plane once i
 build: ## Build every project.
 	dotnet build Controllers.sln -nologo
 
+.PHONY: manifests
+manifests: ## Regenerate config/crd from the C# entity types.
+	dotnet run --project tools/Manifests -nologo -- crds config/crd
+
 .PHONY: test
 test: ## Install what is missing, then run every test against a real control plane.
 	@bash hack/test.sh

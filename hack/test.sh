@@ -20,7 +20,7 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
-dotnet test Controllers.sln --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+dotnet test Controllers.sln --no-build -nologo --logger "trx" --results-directory "$results"
 status=$?
 
 passed=0 failed=0 skipped=0

@@ -19,4 +19,7 @@ internal static partial class AdmissionLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "The caller of webhook {Webhook} went away before the answer (uid {Uid})")]
     public static partial void CallerGone(this ILogger logger, string webhook, string uid);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "The caller of webhook {Webhook} went away while sending its request")]
+    public static partial void CallerGoneWhileSending(this ILogger logger, string webhook);
 }

@@ -46,6 +46,11 @@ internal sealed class AdmissionRequestProcessor(
             await RefuseAsync(context, webhook, new AdmissionProblem(e.StatusCode, e.Message), cancellationToken);
             return;
         }
+        catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
+        {
+            logger.CallerGoneWhileSending(webhook.Name);
+            return;
+        }
 
         var request = review.Request!;
         AdmissionResponse response;
@@ -107,7 +112,7 @@ internal sealed class AdmissionRequestProcessor(
                 return (null, TooLarge(body.Length));
             }
 
-            if (read.IsCompleted || read.IsCanceled)
+            if (read.IsCompleted)
             {
                 try
                 {

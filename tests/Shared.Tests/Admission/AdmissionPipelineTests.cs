@@ -222,6 +222,7 @@ public sealed class AdmissionPipelineTests : IAsyncLifetime
     {
         var widget = AdmissionReviews.Widget("w", extraMetadata: new JsonObject { ["labels"] = new JsonObject { ["app"] = "shop" } });
         widget["unknownTopLevel"] = new JsonObject { ["kept"] = true };
+        widget["spec"]!["fieldWidgetSpecDoesNotModel"] = "kept";
 
         using var message = await host.Client.PostAsync("/mutate/defaults", AdmissionReviews.Json(AdmissionReviews.Request("u-mut", "CREATE", widget)));
 
@@ -236,6 +237,7 @@ public sealed class AdmissionPipelineTests : IAsyncLifetime
             patch.ToJsonString());
         var patched = JsonPatchApplier.Apply(widget, patch)!;
         Assert.True(patched["unknownTopLevel"]!["kept"]!.GetValue<bool>());
+        Assert.Equal("kept", patched["spec"]!["fieldWidgetSpecDoesNotModel"]!.GetValue<string>());
     }
 
     [Fact]
@@ -281,6 +283,20 @@ public sealed class AdmissionPipelineTests : IAsyncLifetime
         var (_, response) = await AdmissionReviews.ReadAsync(message);
         Assert.False(response.Allowed);
         Assert.Equal("at most 10 replicas", response.Status!.Message);
+    }
+
+    [Fact]
+    public async Task Post_TypedWebhookWithoutTypeInfo_DeniesWith500NamingTheMissingRegistration()
+    {
+        await using var unregistered = await AdmissionTestHost.StartAsync(w => w.AddWebhook<DenyRedWidgetWebhook>(), o => o.TypeInfoResolvers.Clear());
+
+        using var message = await unregistered.Client.PostAsync(
+            "/validate/deny-red", AdmissionReviews.Json(AdmissionReviews.Request("u-ti", "CREATE", AdmissionReviews.Widget("w"))));
+
+        var (_, response) = await AdmissionReviews.ReadAsync(message);
+        Assert.False(response.Allowed);
+        Assert.Equal(500, response.Status!.Code);
+        Assert.Contains("JsonSerializable(typeof(Widget))", response.Status.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,6 +114,23 @@ internal sealed class HttpsAdmissionServer : IAsyncDisposable
         return new ServedCertificate(served, tls.SslProtocol, trusted && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None);
     }
 
+    /// <summary>Handshakes until the server presents the certificate with <paramref name="serial"/>.</summary>
+    public async Task<ServedCertificate> WaitForServedSerialAsync(X509Certificate2 trustedCa, string serial, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var served = await GetServedCertificateAsync(trustedCa, cancellationToken);
+            if (served.Certificate.SerialNumber == serial || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(serial, served.Certificate.SerialNumber);
+                return served;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -147,6 +147,9 @@ public sealed class PatchTests(ControlPlaneFixture fixture) : ControlPlaneTest(f
         var deploymentScale = await Client.GetScaleAsync<V1Deployment>("scaled", Namespace);
         Assert.Equal("app=scaled", deploymentScale.Status?.Selector);
         deploymentScale.Spec!.Replicas = 3;
+
+        // The deployment controller writes status concurrently; like `kubectl scale`, replace without a precondition.
+        deploymentScale.Metadata.ResourceVersion = null;
         await Client.UpdateScaleAsync<V1Deployment>("scaled", Namespace, deploymentScale);
         Assert.Equal(3, (await Client.GetAsync<V1Deployment>("scaled", Namespace))!.Spec!.Replicas);
     }

@@ -16,8 +16,10 @@ public sealed class WatchTests(ControlPlaneFixture fixture) : ControlPlaneTest(f
     public async Task Watch_CreateUpdateDelete_SeesAddedModifiedDeletedInOrder()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var start = await Client.ListAsync<V1ConfigMap>(Namespace, cancellationToken: cts.Token);
-        var events = Client.WatchAsync<V1ConfigMap>(Namespace, new ListOptions { ResourceVersion = start.Metadata.ResourceVersion }, cts.Token)
+        // kube-controller-manager adds kube-root-ca.crt to every new namespace; watch only our object.
+        var only = new ListOptions { FieldSelector = "metadata.name=w" };
+        var start = await Client.ListAsync<V1ConfigMap>(Namespace, only, cts.Token);
+        var events = Client.WatchAsync<V1ConfigMap>(Namespace, only with { ResourceVersion = start.Metadata.ResourceVersion }, cts.Token)
             .GetAsyncEnumerator(cts.Token);
         var first = events.MoveNextAsync();
 

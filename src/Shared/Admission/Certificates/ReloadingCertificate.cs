@@ -103,7 +103,18 @@ public sealed class ReloadingCertificate : IDisposable
         };
 
         // Writers touch the files in several steps; wait for a quiet moment before reading them.
-        void Changed(object sender, FileSystemEventArgs e) => debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
+        void Changed(object sender, FileSystemEventArgs e)
+        {
+            try
+            {
+                debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // An event already in flight when Dispose ran; an exception here would take the process down.
+            }
+        }
+
         watcher.Changed += Changed;
         watcher.Created += Changed;
         watcher.Deleted += Changed;

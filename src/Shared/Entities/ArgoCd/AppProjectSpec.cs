@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tollgate.Shared.Crds.Attributes;
 
 namespace Tollgate.Shared.Entities.ArgoCd;
 
@@ -7,6 +8,7 @@ namespace Tollgate.Shared.Entities.ArgoCd;
 /// The limits of a project. For the resource lists, null (field absent) and an empty list mean different things to Argo CD,
 /// so they stay nullable and are never defaulted to an empty list.
 /// </summary>
+[PreserveUnknownFields]
 public sealed class AppProjectSpec
 {
     public string? Description { get; set; }
@@ -27,8 +29,10 @@ public sealed class AppProjectSpec
 
     public IList<string>? SourceNamespaces { get; set; }
 
+    [SchemaType("object")]
     public JsonElement? OrphanedResources { get; set; }
 
+    [SchemaType("array")]
     public JsonElement? SyncWindows { get; set; }
 
     [JsonExtensionData]

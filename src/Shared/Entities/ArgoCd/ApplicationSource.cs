@@ -1,10 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tollgate.Shared.Crds.Attributes;
 
 namespace Tollgate.Shared.Entities.ArgoCd;
 
+[PreserveUnknownFields]
 public sealed class ApplicationSource
 {
+    [Required]
     [JsonPropertyName("repoURL")]
     public string? RepoUrl { get; set; }
 
@@ -19,12 +23,16 @@ public sealed class ApplicationSource
 
     public string? Name { get; set; }
 
+    [SchemaType("object")]
     public JsonElement? Helm { get; set; }
 
+    [SchemaType("object")]
     public JsonElement? Kustomize { get; set; }
 
+    [SchemaType("object")]
     public JsonElement? Directory { get; set; }
 
+    [SchemaType("object")]
     public JsonElement? Plugin { get; set; }
 
     [JsonExtensionData]

@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tollgate.Shared.Crds.Attributes;
 
 namespace Tollgate.Shared.Entities.ArgoCd;
 
 /// <summary>A project role: casbin-style policies plus the SSO groups bound to it.</summary>
+[PreserveUnknownFields]
 public sealed class ProjectRole
 {
+    [Required]
     public string Name { get; set; } = "";
 
     public string? Description { get; set; }
@@ -14,6 +18,7 @@ public sealed class ProjectRole
 
     public IList<string>? Groups { get; set; }
 
+    [SchemaType("array")]
     public JsonElement? JwtTokens { get; set; }
 
     [JsonExtensionData]

@@ -1,0 +1,3 @@
+using Tollgate.Manifests;
+
+return await ManifestsCommand.RunAsync(args, Console.Out, Console.Error);
