@@ -18,7 +18,7 @@ build: ## Build every project.
 
 .PHONY: manifests
 manifests: ## Regenerate config/crd from the C# entity types.
-	dotnet run --project tools/Manifests -nologo -- crds config/crd
+	dotnet run --project tools/Manifests -- crds config/crd
 
 .PHONY: test
 test: ## Install what is missing, then run every test against a real control plane.

@@ -1,4 +1,5 @@
 using System.Collections;
+using Tollgate.Shared.Expressions;
 
 namespace Tollgate.Rollouts.Analysis;
 

@@ -1,3 +1,4 @@
+using Tollgate.Shared.Expressions;
 using Tollgate.Rollouts.Analysis;
 
 namespace Tollgate.Rollouts.Tests.Analysis;

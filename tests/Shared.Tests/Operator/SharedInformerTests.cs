@@ -82,9 +82,9 @@ public sealed class SharedInformerTests(ControlPlaneFixture fixture) : ControlPl
         informer.Start();
         await informer.WaitForCacheSyncAsync(Timeout());
 
-        // Each pause outlives the 1 s watch, so every change lands on a resumed watch; the long pause also lets the API
-        // server compact (every 5 s) past the last seen resourceVersion, which forces the 410 re-list path.
-        var pauses = new[] { 1.5, 1.5, 8, 1.5 };
+        // Each pause outlives the 1 s watch, so every change lands on a resumed watch; the long pause usually also lets
+        // the API server compact (every 5 s, one interval behind) past the last seen resourceVersion: the 410 re-list.
+        var pauses = new[] { 1.5, 1.5, 12, 1.5 };
         var expected = new List<string>();
         for (var i = 0; i < pauses.Length; i++)
         {
@@ -106,6 +106,29 @@ public sealed class SharedInformerTests(ControlPlaneFixture fixture) : ControlPl
         Assert.Equal(expected, handler.Seen.Select(NameOnly));
         Assert.Equal(42, informer.Cache.Get(Namespace, "s0")!.Spec.Size);
         Assert.Equal(["s0", "s2", "s3"], informer.Cache.List(Namespace).Select(s => s.Metadata.Name!).Order());
+    }
+
+    [Fact]
+    public async Task Informer_RestartedAfterChangesWhileStopped_RelistDeliversMissedDeleteAndAdd()
+    {
+        using var client = new KubernetesClient(Plane.AdminConfiguration, OperatorTestJsonContext.Default);
+        await client.CreateAsync(Sprocket.Named("stays", Namespace), cancellationToken: Timeout());
+        await client.CreateAsync(Sprocket.Named("goes", Namespace), cancellationToken: Timeout());
+        await using var informer = new SharedInformer<Sprocket>(client, new SharedInformerOptions { Namespace = Namespace });
+        var handler = new RecordingHandler<Sprocket>();
+        informer.AddEventHandler(handler);
+        informer.Start();
+        await informer.WaitForCacheSyncAsync(Timeout());
+
+        await informer.StopAsync();
+        await client.DeleteAsync<Sprocket>("goes", Namespace, cancellationToken: Timeout());
+        await client.CreateAsync(Sprocket.Named("arrives", Namespace), cancellationToken: Timeout());
+        Assert.NotNull(informer.Cache.Get(Namespace, "goes"));
+        informer.Start();
+
+        await TestWait.UntilAsync("the re-list to be applied", () => informer.Cache.Get(Namespace, "arrives") is not null, Wait);
+        Assert.Equal(["add goes", "add stays", "add arrives", "delete goes"], [.. handler.Seen.Take(2).Order(), .. handler.Seen.Skip(2)]);
+        Assert.Null(informer.Cache.Get(Namespace, "goes"));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Analysis;
+namespace Tollgate.Shared.Expressions;
 
 /// <summary>A condition expression failed to parse or to evaluate.</summary>
 /// <param name="problem">What went wrong, without position.</param>

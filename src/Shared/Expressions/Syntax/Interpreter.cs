@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Tollgate.Rollouts.Analysis.Expressions;
+namespace Tollgate.Shared.Expressions.Syntax;
 
 /// <summary>Evaluates a parsed condition against one metric result; type rules follow expr-lang.</summary>
 internal static class Interpreter

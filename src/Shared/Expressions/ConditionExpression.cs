@@ -1,6 +1,6 @@
-using Tollgate.Rollouts.Analysis.Expressions;
+using Tollgate.Shared.Expressions.Syntax;
 
-namespace Tollgate.Rollouts.Analysis;
+namespace Tollgate.Shared.Expressions;
 
 /// <summary>
 /// A successCondition/failureCondition in the subset of expr-lang that Argo Rollouts uses, parsed once

@@ -1,6 +1,6 @@
-using Tollgate.Rollouts.Analysis;
+using Tollgate.Shared.Expressions;
 
-namespace Tollgate.Rollouts.Tests.Analysis;
+namespace Tollgate.Shared.Tests.Expressions;
 
 public sealed class ConditionExpressionTests
 {

@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Analysis.Expressions;
+namespace Tollgate.Shared.Expressions.Syntax;
 
 /// <summary>
 /// Recursive-descent (precedence-climbing) parser with expr-lang's precedences:

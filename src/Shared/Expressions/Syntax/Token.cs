@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Analysis.Expressions;
+namespace Tollgate.Shared.Expressions.Syntax;
 
 /// <param name="Value">The parsed literal for numbers (long or double) and strings.</param>
 /// <param name="Position">0-based offset of the token's first character.</param>

@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace Tollgate.Rollouts.Analysis.Expressions;
+namespace Tollgate.Shared.Expressions.Syntax;
 
 /// <summary>
 /// The value model of the interpreter: null (nil), bool, long (int), double (float), string, and

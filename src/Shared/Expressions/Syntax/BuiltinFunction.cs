@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Analysis.Expressions;
+namespace Tollgate.Shared.Expressions.Syntax;
 
 internal enum BuiltinFunction
 {

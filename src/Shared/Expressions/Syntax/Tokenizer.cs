@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tollgate.Rollouts.Analysis.Expressions;
+namespace Tollgate.Shared.Expressions.Syntax;
 
 /// <summary>Splits a condition into tokens; keywords and/or/not are operators, as in expr-lang.</summary>
 internal sealed class Tokenizer(string source)
