@@ -1,5 +1,29 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Tollgate.Rollouts;
+using Tollgate.Rollouts.Controllers;
+using Tollgate.Shared.Kube;
+using Tollgate.Shared.Metrics;
+using Tollgate.Shared.Operator.Builder;
+using Tollgate.Shared.Operator.Health;
 
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+var settings = RolloutsSettings.FromArguments(args, Environment.GetEnvironmentVariable);
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseUrls($"http://{settings.BindAddress}");
+builder.Services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(settings.LoadKubernetesConfiguration(), Tollgate.Shared.Entities.Rollouts.RolloutsJsonContext.Default));
+builder.Services.AddPrometheusMetrics();
+builder.Services.AddKubernetesOperator(options =>
+    {
+        options.Name = "tollgate-rollouts";
+        options.Namespace = settings.Namespace;
+        options.EnableLeaderElection = settings.LeaderElection;
+        options.LeaseNamespace = settings.LeaseNamespace;
+    })
+    .AddRolloutControllers();
+
+var app = builder.Build();
+app.Services.GetRequiredService<PrometheusExporter>();
+app.Services.GetRequiredService<RolloutCaches>();
+app.MapOperatorHealth();
+app.MapPrometheusMetrics();
+await app.RunAsync();

@@ -1,5 +1,75 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tollgate.Shared.Admission.Certificates;
+using Tollgate.Shared.Admission.Registration;
+using Tollgate.Shared.Kube.Config;
+using Tollgate.Webhooks.Caches;
+using Tollgate.Webhooks.Hosting;
+using Tollgate.Webhooks.Observability;
+using Tollgate.Webhooks.Settings;
 
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+WebhookServerOptions options;
+try
+{
+    options = CommandLine.Parse(args, Environment.GetEnvironmentVariable);
+}
+catch (FormatException e)
+{
+    await Console.Error.WriteLineAsync($"{e.Message}\n\n{CommandLine.Usage}");
+    return 2;
+}
+
+var settings = options.SettingsFile is { } settingsFile ? SettingsLoader.Load(settingsFile) : TollgateSettings.Default;
+var kubernetes = options.Kubeconfig is { } kubeconfig
+    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
+    : KubernetesClientConfiguration.BuildDefaultConfig();
+
+using var authority = options.SelfSigned ? WebhookCertificateAuthority.Create() : null;
+var certificateDirectory = options.CertificateDirectory;
+if (authority is not null)
+{
+    certificateDirectory = Directory.CreateTempSubdirectory("tollgate-webhooks-").FullName;
+    await authority.IssueLocalServingCertificate().WriteAsync(certificateDirectory);
+}
+
+using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+using var certificate = new ReloadingCertificate(
+    Path.Combine(certificateDirectory!, ServingCertificate.CertificateFileName),
+    Path.Combine(certificateDirectory!, ServingCertificate.KeyFileName),
+    loggerFactory.CreateLogger<ReloadingCertificate>());
+
+await using var app = WebhookHost.Build(options, kubernetes, settings, certificate, logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+await app.StartAsync();
+var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tollgate.Webhooks");
+var lifetime = app.Lifetime.ApplicationStopping;
+var installer = app.Services.GetRequiredService<WebhookConfigurationInstaller>();
+try
+{
+    if (authority is not null)
+    {
+        await app.Services.GetRequiredService<AdmissionCaches>().WaitForSyncAsync(lifetime);
+        var baseAddress = WebhookHost.BaseAddress(app);
+        await installer.InstallAsync(
+            WebhookHost.Webhooks(app),
+            WebhookHost.InstallOptions(options.ConfigurationName, baseAddress, authority.CaBundle, WebhookHost.ExcludingNamespaces(options.ExcludedNamespaces)),
+            lifetime);
+        logger.Registered(options.ConfigurationName, baseAddress.ToString());
+    }
+
+    await app.WaitForShutdownAsync();
+}
+catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+{
+}
+finally
+{
+    if (authority is not null)
+    {
+        // A Fail webhook pointing at a stopped local server would refuse every write outside the excluded namespaces.
+        using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await installer.UninstallAsync(options.ConfigurationName, cleanup.Token);
+        Directory.Delete(certificateDirectory!, recursive: true);
+    }
+}
+
+return 0;

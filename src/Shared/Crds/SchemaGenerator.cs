@@ -36,8 +36,7 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options)
         // The API server owns the kind's metadata; a CRD may not describe it beyond its type.
         var schema = isKindMetadata ? new JsonObject { ["type"] = "object" } : ForType(type, attributes);
 
-        var description = Attribute<DescriptionAttribute>(attributes)?.Description ?? type.GetCustomAttribute<DescriptionAttribute>()?.Description;
-        if (!string.IsNullOrEmpty(description))
+        if (Attribute<DescriptionAttribute>(attributes)?.Description is { Length: > 0 } description)
         {
             schema["description"] = description;
         }
@@ -97,7 +96,7 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options)
 
         var properties = new JsonObject();
         var required = new List<string>();
-        foreach (var property in info.Properties.Where(p => !p.IsExtensionData).OrderBy(p => p.Name, StringComparer.Ordinal))
+        foreach (var property in info.Properties.Where(IsSerialized).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var isKindMetadata = isKind && property.Name == "metadata" && property.PropertyType == typeof(V1ObjectMeta);
             properties[property.Name] = ForProperty(property, isKindMetadata);
@@ -108,11 +107,7 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options)
         }
 
         objectsBeingDescribed.Remove(info.Type);
-        var schema = new JsonObject { ["type"] = "object" };
-        if (isKind && info.Type.GetCustomAttribute<DescriptionAttribute>()?.Description is { Length: > 0 } description)
-        {
-            schema["description"] = description;
-        }
+        var schema = WithTypeDescription(new JsonObject { ["type"] = "object" }, info.Type);
 
         if (required.Count > 0)
         {
@@ -140,8 +135,24 @@ internal sealed class SchemaGenerator(JsonSerializerOptions options)
         var names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
             .OrderBy(field => field.MetadataToken)
             .Select(field => field.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? field.Name);
-        return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. names.Select(name => JsonValue.Create(name))]) };
+        return WithTypeDescription(
+            new JsonObject { ["type"] = "string", ["enum"] = new JsonArray([.. names.Select(name => JsonValue.Create(name))]) }, type);
     }
+
+    private static JsonObject WithTypeDescription(JsonObject schema, Type type)
+    {
+        if (type.GetCustomAttribute<DescriptionAttribute>()?.Description is { Length: > 0 } description)
+        {
+            schema["description"] = description;
+        }
+
+        return schema;
+    }
+
+    private static bool IsSerialized(JsonPropertyInfo property) =>
+        !property.IsExtensionData
+        && property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true).OfType<JsonIgnoreAttribute>()
+            .FirstOrDefault() is not { Condition: JsonIgnoreCondition.Always };
 
     private bool IsSerializedAsString(Type enumType, ICustomAttributeProvider attributes)
     {

@@ -81,7 +81,7 @@ public sealed class CrdGeneratorTests
     public void Generate_ValidationAttributes_BecomeSchemaKeywords()
     {
         var weight = Schema(GadgetCrd, "spec", "weight");
-        Assert.Equal((0, 100), (weight["minimum"]!.GetValue<long>(), weight["maximum"]!.GetValue<long>()));
+        Assert.Equal((0, 100), (weight["minimum"]!.GetValue<int>(), weight["maximum"]!.GetValue<int>()));
         Assert.Equal("^[a-z]+$", Schema(GadgetCrd, "spec", "code")["pattern"]!.GetValue<string>());
         Assert.Equal(["fast", "slow"], Strings(Schema(GadgetCrd, "spec", "speed")["enum"]));
         Assert.Equal(1, Schema(GadgetCrd, "spec", "parts", "[]", "tags")["minItems"]!.GetValue<int>());

@@ -66,7 +66,7 @@ public sealed class ManifestYamlTests
         var document = new JsonObject
         {
             ["kind"] = "List",
-            ["items"] = new JsonArray(new JsonObject { ["a"] = 1, ["b"] = new JsonArray("x", "y") }, new JsonArray(1, 2)),
+            ["items"] = new JsonArray(new JsonObject { ["a"] = 1, ["b"] = new JsonArray("x", "z") }, new JsonArray(1, 2)),
             ["empty"] = new JsonObject(),
             ["none"] = new JsonArray(),
             ["flag"] = true,
@@ -84,7 +84,7 @@ public sealed class ManifestYamlTests
             - a: 1
               b:
               - x
-              - y
+              - z
             - - 1
               - 2
             empty: {}

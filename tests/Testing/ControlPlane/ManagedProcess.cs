@@ -84,28 +84,68 @@ public sealed partial class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGTERM to the process group, then SIGKILL if it has not exited within the grace period.</summary>
+    /// <summary>
+    /// SIGTERM to the process group, SIGKILL if it has not emptied within the grace period; returns once no process of
+    /// the group is left (the shell may exit before the server it wraps).
+    /// </summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (process.HasExited)
+        if (!GroupAlive() && process.HasExited)
         {
             return;
         }
 
         _ = Kill(-process.Id, SigTerm);
-        using var timeout = new CancellationTokenSource(grace);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
+        if (!await WaitForGroupExitAsync(grace))
         {
             _ = Kill(-process.Id, SigKill);
-            await process.WaitForExitAsync();
+            await WaitForGroupExitAsync(TimeSpan.FromSeconds(10));
         }
 
-        // The group may still hold the server if the shell exited first.
-        _ = Kill(-process.Id, SigKill);
+        await process.WaitForExitAsync();
+    }
+
+    private async Task<bool> WaitForGroupExitAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (GroupAlive())
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
+    // kill(-pgid, 0) fails with ESRCH once the group is empty; exited but unreaped children of the watchdog count as gone.
+    private bool GroupAlive() => Kill(-process.Id, 0) == 0 && !OnlyZombiesLeft();
+
+    private bool OnlyZombiesLeft()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields.Length > 2 && fields[2] == process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && fields[0] != "Z")
+                {
+                    return false;
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -156,15 +156,16 @@ public sealed class TestControlPlane : IAsyncDisposable
 
         processes.Clear();
         clientCa?.Dispose();
-        if (ownsWorkDirectory && Directory.Exists(workDirectory))
+        for (var attempt = 0; ownsWorkDirectory && Directory.Exists(workDirectory) && attempt < 5; attempt++)
         {
             try
             {
                 Directory.Delete(workDirectory, recursive: true);
             }
-            catch (IOException)
+            catch (IOException) when (attempt < 4)
             {
-                // etcd may still be flushing; a stale temp dir is harmless and the OS cleans /tmp.
+                // A server's last write can race the delete; every process is gone by now, so try again.
+                await Task.Delay(200);
             }
         }
     }

@@ -45,7 +45,7 @@ internal sealed class OperatorHostedService(
                 controller.ShutDown();
             }
 
-            await informers.StopAsync();
+            await informers.StopAsync(CancellationToken.None);
         }
     }
 
@@ -82,7 +82,15 @@ internal sealed class OperatorHostedService(
         logger.ControllersRunning(options.Name, all.Count);
         if (all.Count == 0)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+            // Returning at once would spin the leadership loop; idle until leadership or the host ends instead.
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             return;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Tollgate.Shared.Kube.Config;
 
 namespace Tollgate.Shared.Operator.Builder;
 
@@ -9,6 +10,12 @@ public sealed class OperatorOptions
 
     /// <summary>Names the operator in Events (source.component), the default Lease name and logs.</summary>
     public string Name { get; set; } = "operator";
+
+    /// <summary>
+    /// Where the API server is, for the client the operator builds itself; null means KUBECONFIG (or ~/.kube/config),
+    /// then the in-cluster service account. Ignored when an IKubernetesClient is already registered.
+    /// </summary>
+    public KubernetesClientConfiguration? ClientConfiguration { get; set; }
 
     /// <summary>Watch one namespace only; null watches all (cluster-scoped kinds are always watched cluster-wide).</summary>
     public string? Namespace { get; set; }

@@ -18,8 +18,9 @@ namespace Tollgate.Shared.Operator.Builder;
 public static class OperatorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the operator runtime on the generic host: the Kubernetes client (from the default kubeconfig or
-    /// in-cluster configuration, unless an <see cref="IKubernetesClient"/> is already registered), the shared informer
+    /// Registers the operator runtime on the generic host: the Kubernetes client (from
+    /// <see cref="OperatorOptions.ClientConfiguration"/>, else the default kubeconfig or in-cluster configuration,
+    /// unless an <see cref="IKubernetesClient"/> is already registered), the shared informer
     /// factory, an event recorder, metrics, health checks, optional leader election and the hosted service that runs the
     /// controllers added through the returned builder. JSON contexts for custom kinds come from
     /// <see cref="OperatorOptions.AddJsonResolver"/> or from <see cref="IJsonTypeInfoResolver"/> services.
@@ -44,7 +45,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesClient(
-            KubernetesClientConfiguration.BuildDefaultConfig(), sp.GetRequiredService<TimeProvider>(), [.. Resolvers(sp)]));
+            options.ClientConfiguration ?? KubernetesClientConfiguration.BuildDefaultConfig(), sp.GetRequiredService<TimeProvider>(), [.. Resolvers(sp)]));
         services.TryAddSingleton(sp => new SharedInformerFactory(
             sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>(), options.WatchTimeoutSeconds));
         services.TryAddSingleton(sp => new WorkQueueMetrics(OperatorMeterOf(sp)));

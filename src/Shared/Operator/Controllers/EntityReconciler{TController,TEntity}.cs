@@ -17,7 +17,7 @@ namespace Tollgate.Shared.Operator.Controllers;
 /// added on reconcile and run on deletion; a key whose object left the cache gets <c>DeletedAsync</c> with the last
 /// known state. The queue guarantees one reconcile per key at a time.
 /// </summary>
-internal sealed class EntityReconciler<TController, TEntity> : IRunnableController, IInformerEventHandler<TEntity>
+internal sealed class EntityReconciler<TController, TEntity> : IRunnableController, IInformerEventHandler<TEntity>, IDisposable
     where TController : class, IEntityController<TEntity>
     where TEntity : class, IKubernetesResource<TEntity>
 {
@@ -88,6 +88,12 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
     }
 
     public void ShutDown() => Queue.ShutDown();
+
+    public void Dispose()
+    {
+        informer.RemoveEventHandler(this);
+        Queue.Dispose();
+    }
 
     public void OnAdd(TEntity entity)
     {

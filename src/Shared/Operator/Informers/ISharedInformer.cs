@@ -13,5 +13,6 @@ public interface ISharedInformer
 
     Task WaitForCacheSyncAsync(CancellationToken cancellationToken);
 
-    Task StopAsync();
+    /// <summary>Stops the list+watch; the cache keeps its content and a later <see cref="Start"/> re-lists.</summary>
+    Task StopAsync(CancellationToken cancellationToken = default);
 }

@@ -9,7 +9,7 @@ namespace Tollgate.Shared.Operator.Informers;
 /// <see cref="Start"/> start at once.
 /// </summary>
 public sealed class SharedInformerFactory(
-    IKubernetesClient client, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, int watchTimeoutSeconds = 300) : IAsyncDisposable
+    IKubernetesClient client, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, int watchTimeoutSeconds = 300) : IAsyncDisposable, IDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(Type Kind, string? Namespace, string? LabelSelector), ISharedInformer> informers = [];
@@ -66,15 +66,24 @@ public sealed class SharedInformerFactory(
     public Task WaitForCacheSyncAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Informers.Select(i => i.WaitForCacheSyncAsync(cancellationToken)));
 
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
             started = false;
         }
 
-        await Task.WhenAll(Informers.Select(i => i.StopAsync()));
+        await Task.WhenAll(Informers.Select(i => i.StopAsync(cancellationToken)));
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Stops every informer without waiting for them to wind down.</summary>
+    public void Dispose()
+    {
+        foreach (var informer in Informers.OfType<IDisposable>())
+        {
+            informer.Dispose();
+        }
+    }
 }

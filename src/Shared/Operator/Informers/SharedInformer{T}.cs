@@ -11,7 +11,7 @@ namespace Tollgate.Shared.Operator.Informers;
 /// in-memory cache and tells handlers about every change. Re-lists are diffed against the cache, so objects deleted
 /// while the watch was down still reach <see cref="IInformerEventHandler{T}.OnDelete"/>.
 /// </summary>
-public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable
+public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable, IDisposable
     where T : class, IKubernetesResource<T>
 {
     private static readonly TimeSpan PumpRestartDelay = TimeSpan.FromSeconds(5);
@@ -88,7 +88,7 @@ public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable
 
     public Task WaitForCacheSyncAsync(CancellationToken cancellationToken) => synced.Task.WaitAsync(cancellationToken);
 
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         CancellationTokenSource? cts;
         Task? running;
@@ -106,7 +106,7 @@ public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable
         await cts.CancelAsync();
         try
         {
-            await running;
+            await running.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -118,6 +118,16 @@ public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>Stops the list+watch without waiting for it to wind down.</summary>
+    public void Dispose()
+    {
+        lock (lifecycleGate)
+        {
+            stopping?.Cancel();
+            (stopping, pump) = (null, null);
+        }
+    }
 
     /// <summary>Applies one list/watch event to the cache and tells the handlers; the informer's only writer.</summary>
     internal void Apply(ListWatchEvent<T> change)

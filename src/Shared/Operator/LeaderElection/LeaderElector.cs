@@ -229,6 +229,7 @@ public sealed class LeaderElector
 
     private async Task ReleaseAsync()
     {
+        // The run's token is already cancelled when we release, so the release gets its own deadline.
         using var deadline = new CancellationTokenSource(options.RenewDeadline, time);
         try
         {

@@ -1,0 +1,68 @@
+using Tollgate.Shared.Entities.Rollouts;
+
+namespace Tollgate.Rollouts.Analysis;
+
+/// <summary>
+/// The arguments of a new AnalysisRun: every template argument, overridden by the rollout step's arguments, with
+/// podTemplateHashValue resolved to a hash now (as Argo does) and secretKeyRef kept as a reference (read at measurement time,
+/// so the secret never lands in the run).
+/// </summary>
+public static class RunArgumentsBuilder
+{
+    /// <exception cref="FormatException">A rollout argument asks for an unknown podTemplateHashValue or a field that is not supported.</exception>
+    public static IList<Argument> Build(IEnumerable<Argument> templateArguments, IEnumerable<AnalysisRunArgument>? rolloutArguments, string? stableHash, string latestHash)
+    {
+        ArgumentNullException.ThrowIfNull(templateArguments);
+        var merged = new List<Argument>();
+        foreach (var argument in templateArguments)
+        {
+            var existing = merged.FindIndex(a => a.Name == argument.Name);
+            var copy = new Argument { Name = argument.Name, Value = argument.Value, ValueFrom = argument.ValueFrom };
+            if (existing < 0)
+            {
+                merged.Add(copy);
+            }
+            else if (copy.Value is not null || copy.ValueFrom is not null)
+            {
+                merged[existing] = copy;
+            }
+        }
+
+        foreach (var argument in rolloutArguments ?? [])
+        {
+            var value = argument.Value ?? Resolve(argument, stableHash, latestHash);
+            var existing = merged.FindIndex(a => a.Name == argument.Name);
+            var resolved = new Argument { Name = argument.Name, Value = value };
+            if (existing < 0)
+            {
+                merged.Add(resolved);
+            }
+            else
+            {
+                merged[existing] = resolved;
+            }
+        }
+
+        return merged;
+    }
+
+    private static string? Resolve(AnalysisRunArgument argument, string? stableHash, string latestHash)
+    {
+        if (argument.ValueFrom?.PodTemplateHashValue is { } which)
+        {
+            return which switch
+            {
+                "Stable" => stableHash ?? latestHash,
+                "Latest" => latestHash,
+                _ => throw new FormatException($"argument \"{argument.Name}\": podTemplateHashValue must be Stable or Latest, not \"{which}\""),
+            };
+        }
+
+        if (argument.ValueFrom?.FieldRef is not null)
+        {
+            throw new FormatException($"argument \"{argument.Name}\": valueFrom.fieldRef is not supported");
+        }
+
+        return null;
+    }
+}

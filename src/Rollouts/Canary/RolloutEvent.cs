@@ -1,0 +1,4 @@
+namespace Tollgate.Rollouts.Canary;
+
+/// <summary>An event to record on the Rollout.</summary>
+public sealed record RolloutEvent(bool IsWarning, string Reason, string Message);

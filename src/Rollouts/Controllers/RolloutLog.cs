@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Tollgate.Rollouts.Controllers;
+
+internal static partial class RolloutLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {Namespace}/{Name}: {Reason}: {Message}")]
+    public static partial void Event(this ILogger logger, string @namespace, string name, string reason, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {Namespace}/{Name}: scaled ReplicaSet {ReplicaSet} from {From} to {To}")]
+    public static partial void Scaled(this ILogger logger, string @namespace, string name, string replicaSet, int from, int to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {Namespace}/{Name}: created {Kind} {Object}")]
+    public static partial void Created(this ILogger logger, string @namespace, string name, string kind, string @object);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rollout {Namespace}/{Name}: could not record event {Reason}")]
+    public static partial void EventFailed(this ILogger logger, string @namespace, string name, string reason, Exception error);
+}

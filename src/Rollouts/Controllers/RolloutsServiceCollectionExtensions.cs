@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tollgate.Rollouts.Metrics;
+using Tollgate.Rollouts.Providers;
+using Tollgate.Rollouts.Sync;
+using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Operator.Builder;
+
+namespace Tollgate.Rollouts.Controllers;
+
+public static class RolloutsServiceCollectionExtensions
+{
+    /// <summary>The Rollout and AnalysisRun controllers and what they use, on an operator from <c>AddKubernetesOperator</c>.</summary>
+    public static IOperatorBuilder AddRolloutControllers(this IOperatorBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Options.AddJsonResolver(RolloutsJsonContext.Default);
+        var services = builder.Services;
+        services.AddSingleton<RolloutCaches>();
+        services.AddSingleton<ReplicaSetSync>();
+        services.AddSingleton<ServiceSync>();
+        services.AddSingleton<PodRestarter>();
+        services.AddSingleton<StepAnalysisRuns>();
+        services.AddSingleton<PrometheusProvider>();
+        services.AddSingleton<RolloutsMeter>();
+        return builder
+            .AddController<RolloutController, Rollout>()
+            .AddController<AnalysisRunController, AnalysisRun>();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Tollgate.Rollouts.Providers;
+
+/// <summary>Reads the body of Prometheus' /api/v1/query: a scalar becomes a double, a vector or matrix a list of doubles.</summary>
+public static class PrometheusResponseParser
+{
+    /// <exception cref="FormatException">The body is not a successful query response, or its result type is not supported.</exception>
+    public static PrometheusResult Parse(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (Text(root, "status") != "success")
+            {
+                throw new FormatException($"prometheus query failed: {Text(root, "errorType")}: {Text(root, "error")}".Trim());
+            }
+
+            var data = root.GetProperty("data");
+            var resultType = Text(data, "resultType");
+            var result = data.GetProperty("result");
+            return resultType switch
+            {
+                "scalar" => Scalar(SampleValue(result)),
+                "vector" => List(result.EnumerateArray().Select(series => SampleValue(series.GetProperty("value")))),
+                "matrix" => List(result.EnumerateArray().SelectMany(series => series.GetProperty("values").EnumerateArray().Select(SampleValue))),
+                _ => throw new FormatException($"prometheus result type \"{resultType}\" is not supported"),
+            };
+        }
+        catch (JsonException exception)
+        {
+            throw new FormatException($"prometheus response is not valid JSON: {exception.Message}", exception);
+        }
+        catch (KeyNotFoundException exception)
+        {
+            throw new FormatException($"prometheus response lacks a field: {exception.Message}", exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new FormatException($"prometheus response has an unexpected shape: {exception.Message}", exception);
+        }
+    }
+
+    public static string FormatValue(double value) => value switch
+    {
+        double.NaN => "NaN",
+        double.PositiveInfinity => "+Inf",
+        double.NegativeInfinity => "-Inf",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    private static PrometheusResult Scalar(double value) => new(value, FormatValue(value));
+
+    private static PrometheusResult List(IEnumerable<double> values)
+    {
+        var array = values.ToArray();
+        var text = new StringBuilder("[");
+        text.AppendJoin(",", array.Select(FormatValue)).Append(']');
+        return new PrometheusResult(array, text.ToString());
+    }
+
+    private static double SampleValue(JsonElement sample)
+    {
+        // A sample is [unixTime, "value"]; the value is a string so that NaN and ±Inf survive JSON.
+        var text = sample[1].GetString() ?? throw new FormatException("prometheus sample has no value");
+        return text switch
+        {
+            "NaN" => double.NaN,
+            "+Inf" or "Inf" => double.PositiveInfinity,
+            "-Inf" => double.NegativeInfinity,
+            _ => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Kube;
+using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Kube.Requests;
+
+namespace Tollgate.Rollouts.Sync;
+
+/// <summary>Creates and scales a rollout's ReplicaSets: the only writes of ReplicaSets.</summary>
+public sealed class ReplicaSetSync(IKubernetesClient client)
+{
+    /// <summary>The ReplicaSet for <paramref name="podHash"/>: created (at <paramref name="replicas"/>) or, if it already exists, read.</summary>
+    public async Task<V1ReplicaSet> EnsureAsync(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        var replicaSet = Build(rollout, podHash, selector, replicas);
+        try
+        {
+            return await client.CreateAsync(replicaSet, cancellationToken: cancellationToken);
+        }
+        catch (KubernetesException exception) when (exception.IsAlreadyExists)
+        {
+            return await client.GetAsync<V1ReplicaSet>(replicaSet.Metadata.Name!, rollout.Metadata.Namespace, cancellationToken)
+                ?? throw new InvalidOperationException($"ReplicaSet {replicaSet.Metadata.Name} exists but cannot be read");
+        }
+    }
+
+    public Task<V1ReplicaSet> ScaleAsync(V1ReplicaSet replicaSet, int replicas, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replicaSet);
+        var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } };
+        return client.PatchAsync<V1ReplicaSet>(replicaSet.Metadata.Name!, replicaSet.Metadata.Namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The ReplicaSet as the controller wants it; pure, so it can be checked without a cluster.</summary>
+    public static V1ReplicaSet Build(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(selector);
+        var template = JsonSerializer.Deserialize(
+            JsonSerializer.SerializeToUtf8Bytes(rollout.Spec.Template ?? new V1PodTemplateSpec(), RolloutsJsonContext.Default.V1PodTemplateSpec),
+            RolloutsJsonContext.Default.V1PodTemplateSpec)!;
+        template.Metadata ??= new V1ObjectMeta();
+        var podLabels = new Dictionary<string, string>(template.Metadata.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (key, value) in selector)
+        {
+            podLabels[key] = value;
+        }
+
+        podLabels[RolloutLabels.PodTemplateHash] = podHash;
+        template.Metadata.Labels = podLabels;
+        var matchLabels = new Dictionary<string, string>(selector, StringComparer.Ordinal) { [RolloutLabels.PodTemplateHash] = podHash };
+        var labels = new Dictionary<string, string>(podLabels, StringComparer.Ordinal) { [RolloutLabels.RolloutName] = rollout.Metadata.Name! };
+        return new V1ReplicaSet
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = $"{rollout.Metadata.Name}-{podHash}",
+                Namespace = rollout.Metadata.Namespace,
+                Labels = labels,
+                OwnerReferences = [OwnerReference(rollout)],
+            },
+            Spec = new V1ReplicaSetSpec
+            {
+                Replicas = replicas,
+                MinReadySeconds = rollout.Spec.MinReadySeconds,
+                Selector = new V1LabelSelector
+                {
+                    MatchLabels = matchLabels,
+                    MatchExpressions = rollout.Spec.Selector?.MatchExpressions,
+                },
+                Template = template,
+            },
+        };
+    }
+
+    public static V1OwnerReference OwnerReference(Rollout rollout)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        return new V1OwnerReference
+        {
+            ApiVersion = Rollout.Resource.ApiVersion,
+            Kind = Rollout.Resource.Kind,
+            Name = rollout.Metadata.Name!,
+            Uid = rollout.Metadata.Uid ?? "",
+            Controller = true,
+            BlockOwnerDeletion = true,
+        };
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Tollgate.Shared.Kube;
+using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Kube.Requests;
+
+namespace Tollgate.Rollouts.Sync;
+
+/// <summary>Points the canary and stable Services at their ReplicaSet's pods through the pod-template-hash selector.</summary>
+public sealed class ServiceSync(IKubernetesClient client)
+{
+    /// <returns>False when the Service does not exist.</returns>
+    public async Task<bool> PointAtAsync(string @namespace, string serviceName, string podHash, CancellationToken cancellationToken)
+    {
+        var service = await client.GetAsync<V1Service>(serviceName, @namespace, cancellationToken);
+        if (service is null)
+        {
+            return false;
+        }
+
+        if (service.Spec?.Selector?.TryGetValue(RolloutLabels.PodTemplateHash, out var current) == true && current == podHash)
+        {
+            return true;
+        }
+
+        var patch = new JsonObject { ["spec"] = new JsonObject { ["selector"] = new JsonObject { [RolloutLabels.PodTemplateHash] = podHash } } };
+        await client.PatchAsync<V1Service>(serviceName, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+        return true;
+    }
+}

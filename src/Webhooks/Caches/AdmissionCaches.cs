@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Operator.Informers;
+using Tollgate.Webhooks.Policy;
+using Tollgate.Webhooks.Observability;
+using Tollgate.Webhooks.Settings;
+using Tollgate.Webhooks.Tracking;
+
+namespace Tollgate.Webhooks.Caches;
+
+/// <summary>
+/// The informer caches admission decisions read (never the API), and the <see cref="PolicySnapshot"/> recompiled
+/// whenever an AppProject or argocd-rbac-cm changes. Creating this registers the informers with the factory.
+/// </summary>
+public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInformerEventHandler<V1ConfigMap>
+{
+    private readonly TollgateSettings settings;
+    private readonly ILogger<AdmissionCaches> logger;
+    private readonly Lock rebuildGate = new();
+    private readonly Dictionary<string, CompiledProjectEntry> compiled = new(StringComparer.Ordinal);
+    private readonly ISharedInformer<AppProject> projects;
+    private readonly ISharedInformer<Application> applications;
+    private readonly ISharedInformer<V1ConfigMap> configMaps;
+    private readonly ISharedInformer<V1Namespace> namespaces;
+    private readonly ISharedInformer<DeploymentMetadata> deployments;
+    private readonly ISharedInformer<ReplicaSetMetadata> replicaSets;
+    private readonly ISharedInformer<StatefulSetMetadata> statefulSets;
+    private readonly ISharedInformer<RolloutMetadata> rollouts;
+    private readonly ISharedInformer<AnalysisTemplateMetadata> analysisTemplates;
+    private readonly ISharedInformer<ClusterAnalysisTemplateMetadata> clusterAnalysisTemplates;
+    private readonly ISharedInformer[] all;
+    private PolicySnapshot snapshot = PolicySnapshot.Empty;
+
+    public AdmissionCaches(SharedInformerFactory factory, TollgateSettings settings, ILogger<AdmissionCaches> logger)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        this.settings = settings;
+        this.logger = logger;
+        var argoCd = settings.ArgoCdNamespace;
+        projects = factory.GetInformer<AppProject>(argoCd);
+        applications = factory.GetInformer<Application>(argoCd);
+        configMaps = factory.GetInformer<V1ConfigMap>(argoCd);
+        namespaces = factory.GetInformer<V1Namespace>();
+        deployments = factory.GetInformer<DeploymentMetadata>();
+        replicaSets = factory.GetInformer<ReplicaSetMetadata>();
+        statefulSets = factory.GetInformer<StatefulSetMetadata>();
+        rollouts = factory.GetInformer<RolloutMetadata>();
+        analysisTemplates = factory.GetInformer<AnalysisTemplateMetadata>();
+        clusterAnalysisTemplates = factory.GetInformer<ClusterAnalysisTemplateMetadata>();
+        all = [projects, applications, configMaps, namespaces, deployments, replicaSets, statefulSets, rollouts, analysisTemplates, clusterAnalysisTemplates];
+        projects.AddEventHandler(this);
+        configMaps.AddEventHandler(this);
+    }
+
+    public PolicySnapshot Policy => Volatile.Read(ref snapshot);
+
+    public bool HasSynced => Array.TrueForAll(all, informer => informer.HasSynced);
+
+    public IEnumerable<string> UnsyncedInformers => all.Where(i => !i.HasSynced).Select(i => i.Description);
+
+    public async Task WaitForSyncAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(all.Select(i => i.WaitForCacheSyncAsync(cancellationToken)));
+        Rebuild();
+    }
+
+    public Application? Application(ApplicationName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return applications.Cache.Get(name.NamespaceOr(settings.ArgoCdNamespace), name.Name);
+    }
+
+    /// <summary>The namespace's <c>tollgate.dev/guard</c> label value, or null.</summary>
+    public string? NamespaceGuard(string? @namespace)
+    {
+        if (string.IsNullOrEmpty(@namespace))
+        {
+            return null;
+        }
+
+        var labels = namespaces.Cache.Get(null, @namespace)?.Metadata.Labels;
+        return labels is not null && labels.TryGetValue(TollgateSettings.GuardLabel, out var mode) ? mode : null;
+    }
+
+    /// <summary>The parent of a <c>scale</c> subresource request, for the kinds whose scale Tollgate guards.</summary>
+    public ScaleParent? ScaleParent(string group, string resource, string @namespace, string name)
+    {
+        var metadata = (group, resource) switch
+        {
+            ("apps", "deployments") => deployments.Cache.Get(@namespace, name)?.Metadata,
+            ("apps", "replicasets") => replicaSets.Cache.Get(@namespace, name)?.Metadata,
+            ("apps", "statefulsets") => statefulSets.Cache.Get(@namespace, name)?.Metadata,
+            ("argoproj.io", "rollouts") => rollouts.Cache.Get(@namespace, name)?.Metadata,
+            _ => null,
+        };
+        var kind = (group, resource) switch
+        {
+            ("apps", "deployments") => "Deployment",
+            ("apps", "replicasets") => "ReplicaSet",
+            ("apps", "statefulsets") => "StatefulSet",
+            ("argoproj.io", "rollouts") => "Rollout",
+            _ => null,
+        };
+        return metadata is null || kind is null
+            ? null
+            : new ScaleParent(new ObjectCoordinates(group, kind, @namespace, name), TrackedMetadataReader.FromMetadata(metadata, settings));
+    }
+
+    public bool AnalysisTemplateExists(string? @namespace, string name, bool clusterScope) =>
+        clusterScope
+            ? clusterAnalysisTemplates.Cache.Get(null, name) is not null
+            : !string.IsNullOrEmpty(@namespace) && analysisTemplates.Cache.Get(@namespace, name) is not null;
+
+    void IInformerEventHandler<AppProject>.OnAdd(AppProject entity) => Rebuild();
+
+    void IInformerEventHandler<AppProject>.OnUpdate(AppProject oldEntity, AppProject newEntity) => Rebuild();
+
+    void IInformerEventHandler<AppProject>.OnDelete(AppProject entity) => Rebuild();
+
+    void IInformerEventHandler<V1ConfigMap>.OnAdd(V1ConfigMap entity) => RebuildIfRbac(entity);
+
+    void IInformerEventHandler<V1ConfigMap>.OnUpdate(V1ConfigMap oldEntity, V1ConfigMap newEntity) => RebuildIfRbac(newEntity);
+
+    void IInformerEventHandler<V1ConfigMap>.OnDelete(V1ConfigMap entity) => RebuildIfRbac(entity);
+
+    private void RebuildIfRbac(V1ConfigMap configMap)
+    {
+        if (configMap.Metadata.Name == settings.RbacConfigMap)
+        {
+            Rebuild();
+        }
+    }
+
+    /// <summary>Recompiles only the projects whose resourceVersion changed, then swaps in a new snapshot.</summary>
+    private void Rebuild()
+    {
+        lock (rebuildGate)
+        {
+            var current = projects.Cache.List(settings.ArgoCdNamespace);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var project in current)
+            {
+                var name = project.Metadata.Name ?? "";
+                seen.Add(name);
+                if (!compiled.TryGetValue(name, out var entry) || entry.ResourceVersion != (project.Metadata.ResourceVersion ?? ""))
+                {
+                    compiled[name] = PolicySnapshot.Compile(project);
+                }
+            }
+
+            foreach (var gone in compiled.Keys.Where(name => !seen.Contains(name)).ToList())
+            {
+                compiled.Remove(gone);
+            }
+
+            var rbacData = configMaps.Cache.Get(settings.ArgoCdNamespace, settings.RbacConfigMap)?.Data;
+            var rbac = RbacPolicyParser.ParseConfigMap(rbacData is null ? null : new Dictionary<string, string>(rbacData, StringComparer.Ordinal));
+            var next = new PolicySnapshot(compiled, rbac);
+            Volatile.Write(ref snapshot, next);
+            logger.PolicyRebuilt(settings.ArgoCdNamespace, next.ProjectCount, next.Enforcer.Diagnostics.Count);
+            foreach (var diagnostic in next.Enforcer.Diagnostics)
+            {
+                logger.PolicyDiagnostic(diagnostic.ToString());
+            }
+        }
+    }
+}

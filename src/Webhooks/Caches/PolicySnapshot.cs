@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Webhooks.Policy;
+
+namespace Tollgate.Webhooks.Caches;
+
+/// <summary>
+/// Everything compiled from the AppProjects and argocd-rbac-cm at one moment: immutable, swapped as a whole when one
+/// of them changes, so a request reads a consistent view without locks.
+/// </summary>
+public sealed class PolicySnapshot
+{
+    private readonly FrozenDictionary<string, CompiledProjectEntry> projects;
+
+    public PolicySnapshot(IReadOnlyDictionary<string, CompiledProjectEntry> projects, RbacPolicy rbacPolicy)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        ArgumentNullException.ThrowIfNull(rbacPolicy);
+        this.projects = projects.ToFrozenDictionary(StringComparer.Ordinal);
+        Enforcer = RbacEnforcer.Create(rbacPolicy, this.projects.Values.Select(p => p.Project));
+    }
+
+    public static PolicySnapshot Empty { get; } = new(new Dictionary<string, CompiledProjectEntry>(), RbacPolicy.Empty);
+
+    public RbacEnforcer Enforcer { get; }
+
+    public int ProjectCount => projects.Count;
+
+    public CompiledProject? Project(string? name) =>
+        projects.TryGetValue(string.IsNullOrEmpty(name) ? CompiledProject.DefaultProjectName : name, out var entry) ? entry.Project : null;
+
+    /// <summary>
+    /// Project resource lists for an object created in <paramref name="namespace"/>: the tracking Application's project
+    /// when known, otherwise every project whose destinations name the namespace (one permitting is enough). Null when
+    /// no project has a say.
+    /// </summary>
+    public PolicyDecision? CheckNamespacedResource(string @namespace, string group, string kind, string? trackedProject)
+    {
+        if (trackedProject is not null)
+        {
+            return Project(trackedProject)?.CheckResource(group, kind, namespaced: true);
+        }
+
+        PolicyDecision? firstDenial = null;
+        foreach (var entry in projects.Values)
+        {
+            if (!entry.ClaimsAnyNamespace
+                || !entry.NamespaceClaims.IsDestinationPermitted(ClusterIdentity.InCluster.Server, ClusterIdentity.InCluster.Name, @namespace))
+            {
+                continue;
+            }
+
+            var decision = entry.Project.CheckResource(group, kind, namespaced: true);
+            if (decision.Allowed)
+            {
+                return decision;
+            }
+
+            firstDenial ??= decision;
+        }
+
+        return firstDenial;
+    }
+
+    public static CompiledProjectEntry Compile(AppProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var claiming = (project.Spec.Destinations ?? [])
+            .Where(d => d.Namespace is { Length: > 0 } ns && ns.Trim() != "*" && !ns.StartsWith('!'))
+            .ToList();
+        var claims = new AppProject
+        {
+            Metadata = project.Metadata,
+            Spec = new AppProjectSpec { Destinations = claiming },
+        };
+        return new CompiledProjectEntry(project.Metadata.ResourceVersion ?? "", CompiledProject.Compile(project), CompiledProject.Compile(claims), claiming.Count > 0);
+    }
+}

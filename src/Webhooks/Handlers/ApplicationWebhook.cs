@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Tollgate.Shared.Admission;
+using Tollgate.Shared.Admission.Review;
+using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Shared.Kube.Models;
+using Tollgate.Webhooks.Caches;
+using Tollgate.Webhooks.Decisions;
+using Tollgate.Webhooks.Settings;
+using Tollgate.Webhooks.Tracking;
+
+namespace Tollgate.Webhooks.Handlers;
+
+/// <summary>Argo CD Applications: project limits and project roles at admission time (decision 1).</summary>
+public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder) : GenericValidationWebhook
+{
+    public const string WebhookName = "applications";
+
+    public override string Name => WebhookName;
+
+    public override string SideEffects => "NoneOnDryRun";
+
+    public override IReadOnlyList<V1RuleWithOperations> Rules => WebhookRules.Applications;
+
+    public override async Task<ValidationResult> ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        if (!await CacheGate.EnsureSyncedAsync(caches, cancellationToken))
+        {
+            return responder.Respond(Name, request, AdmissionDecision.Deny(DecisionReasons.NotReady, "Tollgate's caches are not synced yet; retry in a moment", 503), Stopwatch.GetElapsedTime(started));
+        }
+
+        var decision = Decide(request);
+        var target = RequestReader.Target(Application.Resource.ApiVersion, Application.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
+        return responder.Respond(Name, request, decision, Stopwatch.GetElapsedTime(started), target);
+    }
+
+    internal AdmissionDecision Decide(AdmissionRequest request)
+    {
+        Application? oldApplication, newApplication;
+        try
+        {
+            oldApplication = Read(request.OldObject);
+            newApplication = Read(request.Object);
+        }
+        catch (JsonException e)
+        {
+            return AdmissionDecision.Deny(DecisionReasons.Unreadable, $"the Application cannot be read: {e.Message}", 400);
+        }
+
+        var operation = request.Operation ?? "";
+        var isUpdate = operation == AdmissionOperations.Update;
+        return ApplicationDecider.Decide(
+            new ApplicationRequest
+            {
+                Operation = operation,
+                Requester = IdentityClassifier.Classify(settings, request.UserInfo?.Username, RequestReader.Groups(request)),
+                ArgoCdNamespace = settings.ArgoCdNamespace,
+                Old = oldApplication,
+                New = operation == AdmissionOperations.Delete ? null : newApplication,
+                OperationOnly = isUpdate && JsonComparison.IsOperationOnly(request.OldObject, request.Object),
+                SpecChanged = isUpdate && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
+                OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
+                NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
+            },
+            caches.Policy);
+    }
+
+    private static Application? Read(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.Application) : null;
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using Tollgate.Shared.Admission;
+using Tollgate.Shared.Admission.Review;
+using Tollgate.Webhooks.Decisions;
+using Tollgate.Webhooks.Observability;
+
+namespace Tollgate.Webhooks.Handlers;
+
+/// <summary>The I/O edge after a decision: the admission answer, the metrics, the denial log and the break-glass Event.</summary>
+public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents events, ILogger<DecisionResponder> logger)
+{
+    public ValidationResult Respond(string webhook, AdmissionRequest request, AdmissionDecision decision, TimeSpan elapsed, EventTarget? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decision);
+        metrics.RecordDecision(webhook, request.Operation, decision.Label, decision.Reason, elapsed);
+        var user = request.UserInfo?.Username;
+        var resource = request.Resource?.ToString();
+        var dryRun = request.DryRun == true;
+        if (!decision.Allowed)
+        {
+            logger.Denied(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "");
+            return ValidationResult.Fail(decision.Message ?? "denied", decision.StatusCode) with { AuditAnnotations = Annotations(decision) };
+        }
+
+        if (decision.AdminBypass)
+        {
+            metrics.RecordAdminBypass(webhook);
+            logger.AdminBypass(user, request.Operation, resource, request.Namespace, request.Name, decision.Message ?? "");
+        }
+
+        if (decision.BreakGlassReason is { } reason)
+        {
+            metrics.RecordBreakGlass(webhook, request.Namespace);
+            logger.BreakGlassUsed(user, request.Operation, resource, request.Namespace, request.Name, decision.Message ?? "", reason);
+            if (!dryRun && target is not null)
+            {
+                events.Enqueue(new BreakGlassEvent(target, $"break-glass by {user} ({request.Operation}{(request.SubResource is null ? "" : "/" + request.SubResource)}): \"{reason}\"; bypassed: {decision.Message}"));
+            }
+        }
+
+        if (decision.Reason == DecisionReasons.GuardAudit)
+        {
+            logger.GuardAudit(user, request.Operation, resource, request.Namespace, request.Name);
+        }
+
+        return ValidationResult.Success([.. decision.Warnings]) with { AuditAnnotations = Annotations(decision) };
+    }
+
+    private static Dictionary<string, string> Annotations(AdmissionDecision decision) => new(decision.AuditAnnotations, StringComparer.Ordinal);
+}

@@ -1,0 +1,7 @@
+namespace Tollgate.Webhooks.Tracking;
+
+public enum TrackingSource
+{
+    Annotation,
+    Label,
+}

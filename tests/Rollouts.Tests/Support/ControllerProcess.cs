@@ -1,0 +1,47 @@
+using System.Globalization;
+using Tollgate.Testing.ControlPlane;
+
+namespace Tollgate.Rollouts.Tests.Support;
+
+/// <summary>The real tollgate-rollouts executable, watching one namespace, under the same watchdog as the servers.</summary>
+public sealed class ControllerProcess : IAsyncDisposable
+{
+    private readonly ManagedProcess process;
+
+    private ControllerProcess(ManagedProcess process, int port)
+    {
+        this.process = process;
+        MetricsAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    public Uri MetricsAddress { get; }
+
+    public string LogPath => process.LogPath;
+
+    public static ControllerProcess Start(string kubeconfig, string @namespace, Uri? prometheus, string logDirectory)
+    {
+        var port = FreePort.Next();
+        var dll = Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
+        var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
+        var environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["Logging__LogLevel__Default"] = "Information" };
+        if (prometheus is not null)
+        {
+            environment["PROMETHEUS_URL"] = prometheus.ToString();
+        }
+
+        var managed = ManagedProcess.Start(
+            "tollgate-rollouts",
+            dotnet,
+            [dll, "--kubeconfig", kubeconfig, "--namespace", @namespace, "--lease-namespace", @namespace, "--bind-address", $"127.0.0.1:{port}"],
+            Path.Combine(logDirectory, $"tollgate-rollouts-{@namespace}-{Guid.NewGuid():N}.log"),
+            environment);
+        return new ControllerProcess(managed, port);
+    }
+
+    /// <summary>Like a crash: no graceful shutdown, the Lease is not released.</summary>
+    public Task KillAsync() => process.StopAsync(TimeSpan.Zero);
+
+    public string Tail(int lines = 60) => process.Tail(lines);
+
+    public ValueTask DisposeAsync() => process.DisposeAsync();
+}

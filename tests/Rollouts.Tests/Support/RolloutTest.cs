@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Kube;
+using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Kube.Requests;
+using Tollgate.Testing;
+using Tollgate.Testing.ControlPlane;
+
+namespace Tollgate.Rollouts.Tests.Support;
+
+/// <summary>
+/// Base for scenarios on the real control plane: a fresh namespace, the pod readiness stand-in, and the controller
+/// executable watching that namespace with Prometheus as its default metric source.
+/// </summary>
+[Collection(RolloutsCollection.Name)]
+public abstract class RolloutTest(ControlPlaneFixture fixture, PrometheusFixture prometheus) : IAsyncLifetime
+{
+    protected TestControlPlane Plane => fixture.Plane;
+
+    protected PrometheusFixture Prometheus => prometheus;
+
+    protected KubernetesClient Client { get; private set; } = null!;
+
+    protected string Namespace { get; private set; } = "";
+
+    protected PodReadiness Pods { get; private set; } = null!;
+
+    protected ControllerProcess Controller { get; set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Client = new KubernetesClient(Plane.AdminConfiguration, RolloutsJsonContext.Default);
+        Namespace = await Plane.CreateNamespaceAsync("ro");
+        Pods = new PodReadiness(Client, Namespace);
+        Controller = StartController();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Controller.DisposeAsync();
+        await Pods.DisposeAsync();
+        await Plane.DeleteNamespaceAsync(Namespace);
+        Client.Dispose();
+    }
+
+    protected ControllerProcess StartController() =>
+        ControllerProcess.Start(Plane.AdminKubeconfigPath, Namespace, prometheus.Address, Plane.WorkDirectory);
+
+    /// <summary>Applies YAML with the real kubectl, as a user would.</summary>
+    protected async Task ApplyAsync(string yaml)
+    {
+        var file = Path.Combine(Plane.WorkDirectory, $"apply-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        var applied = await Plane.KubectlAsAdminAsync("apply", "-n", Namespace, "-f", file);
+        Assert.True(applied.Succeeded, applied.ToString());
+    }
+
+    protected Task<Rollout?> GetRolloutAsync(string name) => Client.GetAsync<Rollout>(name, Namespace);
+
+    protected async Task<IReadOnlyList<V1ReplicaSet>> ReplicaSetsAsync() =>
+        [.. (await Client.ListAsync<V1ReplicaSet>(Namespace)).Items.OrderBy(rs => rs.Metadata.CreationTimestamp)];
+
+    protected async Task<Rollout> WaitForRolloutAsync(string name, string what, Func<Rollout, bool> condition, int seconds = 120)
+    {
+        Rollout? last = null;
+        try
+        {
+            await TestControlPlane.WaitUntilAsync(what, async token =>
+            {
+                last = await Client.GetAsync<Rollout>(name, Namespace, token);
+                return last is not null && condition(last);
+            }, TimeSpan.FromSeconds(seconds));
+        }
+        catch (Exception e)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"{what}: {e.Message}\nlast status: {(last?.Status is null ? "none" : JsonSerializer.Serialize(last.Status, RolloutsJsonContext.Default.RolloutStatus))}\n{Controller.Tail()}");
+        }
+
+        return last!;
+    }
+
+    protected Task PatchStatusAsync(string name, JsonObject status) =>
+        Client.Resource<Rollout>().PatchStatusAsync(name, Namespace, KubernetesPatch.Merge(new JsonObject { ["status"] = status }));
+
+    protected Task PatchSpecAsync(string name, JsonObject spec) =>
+        Client.PatchAsync<Rollout>(name, Namespace, KubernetesPatch.Merge(new JsonObject { ["spec"] = spec }));
+
+    protected static int SpecReplicas(V1ReplicaSet replicaSet) => replicaSet.Spec?.Replicas ?? 0;
+
+    protected static string Hash(V1ReplicaSet replicaSet) =>
+        replicaSet.Metadata.Labels is { } labels && labels.TryGetValue("rollouts-pod-template-hash", out var hash) ? hash : "";
+}
