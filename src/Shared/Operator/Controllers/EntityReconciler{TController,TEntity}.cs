@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Requests;
+using Tollgate.Shared.Logging;
 using Tollgate.Shared.Operator.Informers;
 using Tollgate.Shared.Operator.Queue;
 
@@ -155,6 +156,8 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
 
     private async Task ProcessAsync(EntityKey key, CancellationToken cancellationToken)
     {
+        // Every line a controller logs while handling this key carries the object's namespace and name.
+        using var objectScope = logger.BeginObjectScope(TEntity.Resource.Kind, key.Namespace, key.Name);
         var started = time.GetTimestamp();
         string outcome;
         try
