@@ -559,7 +559,7 @@ public sealed class RolloutController(
             ControllerPause: status.ControllerPause == true,
             RestartPending: context.Rollout.Spec.RestartAt is { } restartAt && restartAt <= now && status.RestartedAt != restartAt));
         status.Phase = phase.Phase.ToString();
-        status.Message = context.Aborted ? $"{RolloutConditionTypes.ReasonRolloutAborted}: {context.AbortDetail}" : phase.Message;
+        status.Message = context.Aborted ? $"{RolloutConditionTypes.ReasonRolloutAborted}: {context.AbortDetail}" : phase.Message is { Length: > 0 } text ? text : null;
 
         if (context.Aborted)
         {

@@ -14,8 +14,8 @@ using Tollgate.Shared.Kube.Models;
 namespace Tollgate.Shared.Crds;
 
 /// <summary>
-/// Builds structural OpenAPI v3 schemas from the serializer's contracts, so the schema names exactly the fields the
-/// serializer writes (names, ignored and extension-data properties included).
+/// Builds structural OpenAPI v3 schemas from the serializer's contracts rather than from the CLR types, so a schema
+/// describes exactly what the serializer writes: the same names, no ignored or extension-data properties.
 /// </summary>
 internal sealed class SchemaGenerator(JsonSerializerOptions options)
 {

@@ -22,7 +22,7 @@ public sealed record AdmissionDecision
 
     public bool AdminBypass { get; init; }
 
-    /// <summary>The HTTP status the caller receives when denied: 403 for policy, 422 for an invalid spec, 400 for an unreadable object.</summary>
+    /// <summary>The HTTP status the caller receives when denied: 403 for policy, 400 for an invalid spec or an unreadable object (kubectl shows the message of both; for 422 it prints only "The request is invalid").</summary>
     public int StatusCode { get; init; } = 403;
 
     /// <summary>The metric's decision label.</summary>

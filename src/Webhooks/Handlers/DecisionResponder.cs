@@ -20,7 +20,7 @@ public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents e
         if (!decision.Allowed)
         {
             logger.Denied(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "");
-            return ValidationResult.Fail(decision.Message ?? "denied", decision.StatusCode) with { AuditAnnotations = Annotations(decision) };
+            return WithAnnotations(ValidationResult.Fail(decision.Message ?? "denied", decision.StatusCode), decision);
         }
 
         if (decision.AdminBypass)
@@ -44,8 +44,11 @@ public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents e
             logger.GuardAudit(user, request.Operation, resource, request.Namespace, request.Name);
         }
 
-        return ValidationResult.Success([.. decision.Warnings]) with { AuditAnnotations = Annotations(decision) };
+        return WithAnnotations(decision.Warnings.Count == 0 ? Allowed : ValidationResult.Success([.. decision.Warnings]), decision);
     }
 
-    private static Dictionary<string, string> Annotations(AdmissionDecision decision) => new(decision.AuditAnnotations, StringComparer.Ordinal);
+    private static readonly ValidationResult Allowed = ValidationResult.Success();
+
+    private static ValidationResult WithAnnotations(ValidationResult result, AdmissionDecision decision) =>
+        decision.AuditAnnotations.Count == 0 ? result : result with { AuditAnnotations = new Dictionary<string, string>(decision.AuditAnnotations, StringComparer.Ordinal) };
 }

@@ -64,7 +64,7 @@ public sealed class RolloutValidationWebhook(AdmissionCaches caches, DecisionRes
 
         if (findings.Errors.Count > 0)
         {
-            return AdmissionDecision.Deny(DecisionReasons.InvalidSpec, $"{kind} {request.Name} is invalid: {string.Join("; ", findings.Errors)}", 422);
+            return AdmissionDecision.Deny(DecisionReasons.InvalidSpec, $"{kind} {request.Name} is invalid: {string.Join("; ", findings.Errors)}", 400);
         }
 
         var @namespace = string.IsNullOrEmpty(request.Namespace) ? null : request.Namespace;

@@ -44,6 +44,8 @@ public static class WebhookHost
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(certificate);
         var builder = WebApplication.CreateSlimBuilder();
+        // Per-request hosting logs at Information would cost more than the decision itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -70,6 +72,9 @@ public static class WebhookHost
             .AddWebhook<RolloutValidationWebhook>();
 
         var app = builder.Build();
+
+        // The exporter only sees measurements made after it starts listening, which is when it is first resolved.
+        app.Services.GetRequiredService<PrometheusExporter>();
         app.MapAdmissionWebhooks();
         app.MapPrometheusMetrics();
         app.MapOperatorHealth();

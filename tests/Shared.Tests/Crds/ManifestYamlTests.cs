@@ -45,6 +45,10 @@ public sealed class ManifestYamlTests
     [InlineData("bell\a")]
     [InlineData("ünïcode")]
     [InlineData(".spec.replicas")]
+    [InlineData("query {{args.name}} [5m]")]
+    [InlineData("---")]
+    [InlineData("...")]
+    [InlineData("line\n---\nafter")]
     [InlineData("p, proj:production:developer, applications, sync, production/*, allow")]
     public void Write_AnyString_ReadsBackAsTheSameString(string text)
     {

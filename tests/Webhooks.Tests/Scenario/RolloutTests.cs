@@ -37,10 +37,10 @@ public sealed class RolloutTests(ControlPlaneFixture fixture) : WebhookScenarioT
             apiVersion: argoproj.io/v1alpha1
             kind: Rollout
             metadata:
-              name: web-app
+              name: checkout
               namespace: {{Production}}
               annotations:
-                argocd.argoproj.io/tracking-id: web-app:argoproj.io/Rollout:{{Production}}/web-app
+                argocd.argoproj.io/tracking-id: web-app:argoproj.io/Rollout:{{Production}}/checkout
             spec:
               replicas: 10
               paused: true
@@ -72,16 +72,16 @@ public sealed class RolloutTests(ControlPlaneFixture fixture) : WebhookScenarioT
     {
         var cancellationToken = Timeout();
 
-        var restart = await KubectlAsync(Users.Developer, "patch", "rollout", "web-app", "-n", Production, "--type", "merge", "-p", "{\"spec\":{\"restartAt\":\"2030-01-01T00:00:00Z\"}}");
-        var edit = await KubectlAsync(Users.Developer, "patch", "rollout", "web-app", "-n", Production, "--type", "merge", "-p", "{\"spec\":{\"replicas\":20}}");
-        var promote = await KubectlAsync(Users.Developer, "patch", "rollout", "web-app", "-n", Production, "--type", "merge", "-p", "{\"spec\":{\"paused\":false}}");
+        var restart = await KubectlAsync(Users.Developer, "patch", "rollout", "checkout", "-n", Production, "--type", "merge", "-p", "{\"spec\":{\"restartAt\":\"2030-01-01T00:00:00Z\"}}");
+        var edit = await KubectlAsync(Users.Developer, "patch", "rollout", "checkout", "-n", Production, "--type", "merge", "-p", "{\"spec\":{\"replicas\":20}}");
+        var promote = await KubectlAsync(Users.Developer, "patch", "rollout", "checkout", "-n", Production, "--type", "merge", "-p", "{\"spec\":{\"paused\":false}}");
 
         Assert.False(restart.Succeeded, restart.ToString());
         Assert.Contains("the Rollout operation restart is not granted", restart.Stderr, StringComparison.Ordinal);
         Assert.False(edit.Succeeded, edit.ToString());
         Assert.Contains("Change it in Git", edit.Stderr, StringComparison.Ordinal);
         Assert.True(promote.Succeeded, promote.ToString());
-        var stored = await Client.GetAsync<Rollout>("web-app", Production, cancellationToken);
+        var stored = await Client.GetAsync<Rollout>("checkout", Production, cancellationToken);
         Assert.False(stored!.Spec.Paused ?? false);
         Assert.Equal(10, stored.Spec.Replicas);
     }

@@ -105,6 +105,8 @@ public static class Fixtures
             kind: Deployment
           - group: 'argoproj.io'
             kind: Rollout
+          - group: 'argoproj.io'
+            kind: AnalysisTemplate
           roles:
           - name: developer
             description: Developer role

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Replays realistic AdmissionReviews over HTTPS against Tollgate's webhooks and against the no-op endpoint of the same
+# server: latency (p50/p99) at a fixed rate with hey, and maximum throughput with wrk. Prints a Markdown table.
+#
+#   bench/admission/run.sh                 # starts its own control plane (the test one) for the caches
+#   KUBECONFIG=... bench/admission/run.sh  # or uses an existing cluster (creates namespaces bench-production, bench-argocd)
+#
+# Knobs: RATE (total requests/s for the latency runs, default 2000), DURATION (default 20s), CONNECTIONS (default 64).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+RATE=${RATE:-2000}
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=${PORT:-9643}
+WORK=$(mktemp -d /tmp/tollgate-bench-XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+KUBE_BIN=${TOLLGATE_KUBE_BIN:-$(bash hack/bootstrap.sh | tail -n 1)}
+KUBECTL="$KUBE_BIN/kubectl"
+dotnet build src/Webhooks/Tollgate.Webhooks.csproj -c Release -nologo -clp:ErrorsOnly -v q >/dev/null
+if [[ -z "${KUBECONFIG:-}" ]]; then
+  dotnet build tests/Testing/Tollgate.Testing.csproj -nologo -clp:ErrorsOnly -v q >/dev/null
+  TOLLGATE_KUBE_BIN=$KUBE_BIN dotnet tests/Testing/bin/Debug/net10.0/tollgate-testing.dll cluster --dir "$WORK/cluster" >"$WORK/cluster.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 120); do grep -q "export KUBECONFIG" "$WORK/cluster.log" && break; sleep 1; done
+  export KUBECONFIG=$WORK/cluster/admin.kubeconfig
+  "$KUBECTL" apply -f config/crd/ >/dev/null 2>&1 || true
+  "$KUBECTL" wait --for=condition=Established crd --all --timeout=60s >/dev/null
+fi
+
+PROD=bench-production
+ARGO=bench-argocd
+for ns in $PROD $ARGO; do
+  "$KUBECTL" create namespace $ns --dry-run=client -o yaml | "$KUBECTL" apply -f - >/dev/null
+  "$KUBECTL" label namespace $ns kubernetes.io/metadata.name=$ns --overwrite >/dev/null
+done
+sed -e "s/{{PROD}}/$PROD/g" -e "s/{{ARGO}}/$ARGO/g" bench/admission/fixtures.yaml | "$KUBECTL" apply -f - >/dev/null
+
+# A serving certificate for 127.0.0.1; no ValidatingWebhookConfiguration is registered: the load tool is the caller.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=tollgate-bench \
+  -addext subjectAltName=IP:127.0.0.1 -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+printf 'argocdNamespace: %s\n' $ARGO >"$WORK/settings.yaml"
+dotnet src/Webhooks/bin/Release/net10.0/tollgate-webhooks.dll --cert-dir "$WORK" --port $PORT --settings "$WORK/settings.yaml" \
+  >"$WORK/server.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 60); do [[ "$(curl -sk https://127.0.0.1:$PORT/readyz || true)" == ok ]] && break; sleep 1; done
+[[ "$(curl -sk https://127.0.0.1:$PORT/readyz)" == ok ]] || { cat "$WORK/server.log"; exit 1; }
+
+for review in bench/admission/reviews/*.json; do
+  sed -e "s/{{PROD}}/$PROD/g" -e "s/{{ARGO}}/$ARGO/g" "$review" >"$WORK/$(basename "$review")"
+done
+# Sanity: every review gets the decision it is meant to get.
+for review in "$WORK"/*.json; do
+  printf '%-34s ' "$(basename "$review" .json)" >&2
+  curl -sk -H 'Content-Type: application/json' --data-binary @"$review" "https://127.0.0.1:$PORT/validate/$(basename "$review" | cut -d- -f1)" \
+    | grep -o '"allowed":[a-z]*' >&2
+done
+
+fixed_rate() { # url body -> "p50_ms p99_ms achieved_rps"
+  local workers=20
+  hey -z "$DURATION" -c $workers -q $((RATE / workers)) -m POST -T application/json -D "$2" "$1" >"$WORK/hey.txt"
+  awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000} END {printf "%.2f %.2f %.0f\n", p50, p99, rps}' "$WORK/hey.txt"
+}
+max_rate() { # url body -> requests/s
+  cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$2", "rb"); wrk.body = f:read("*a"); f:close()
+LUA
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/post.lua" "$1" | awk '/Requests\/sec/ {print $2}'
+}
+
+echo
+echo "| endpoint | review | p50 @ ${RATE}/s (ms) | p99 @ ${RATE}/s (ms) | achieved rps | max throughput (rps, wrk -c$CONNECTIONS) |"
+echo "|---|---|---|---|---|---|"
+for review in "$WORK"/*.json; do
+  name=$(basename "$review" .json)
+  webhook=$(echo "$name" | cut -d- -f1)
+  read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
+  max=$(max_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
+  echo "| /validate/$webhook | $name | $p50 | $p99 | $rps | $max |"
+  read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
+  max=$(max_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
+  echo "| /admission/noop | $name | $p50 | $p99 | $rps | $max |"
+done
