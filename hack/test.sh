@@ -20,7 +20,10 @@ if [ $build -ne 0 ]; then
   exit 1
 fi
 
-dotnet test Controllers.sln --no-build -nologo --logger "trx" --results-directory "$results"
+# Every process the tests start inherits the run id, so leftovers can be told from other runs on the machine
+# (MSBuild node reuse is off so no build node outlives the run carrying it).
+export TOLLGATE_RUN_ID="run-$$-$RANDOM"
+MSBUILDDISABLENODEREUSE=1 dotnet test Controllers.sln --no-build -nodeReuse:false -nologo --logger "trx" --results-directory "$results"
 status=$?
 
 passed=0 failed=0 skipped=0
@@ -39,8 +42,14 @@ if [ "$reports" -lt "${#projects[@]}" ]; then
   failed=$((failed + ${#projects[@]} - reports))
 fi
 
-# Every server a test started must be gone (the control plane's work dirs are /tmp/tollgate-cp-*).
-leftovers=$(pgrep -f 'tollgate-cp-' || true)
+# Every process a test started must be gone once the test hosts exit (their watchdogs need about a second).
+sleep 3
+leftovers=""
+for environ in /proc/[0-9]*/environ; do
+  pid=${environ#/proc/}; pid=${pid%/environ}
+  [ "$pid" = "$$" ] && continue
+  if grep -qz "^TOLLGATE_RUN_ID=$TOLLGATE_RUN_ID\$" "$environ" 2>/dev/null; then leftovers="$leftovers $pid"; fi
+done
 if [ -n "$leftovers" ]; then
   echo "processes left running after the tests:"
   ps -o pid,args -p $leftovers | cut -c1-200
