@@ -38,7 +38,9 @@ using var certificate = new ReloadingCertificate(
     Path.Combine(certificateDirectory!, ServingCertificate.KeyFileName),
     loggerFactory.CreateLogger<ReloadingCertificate>());
 
-await using var app = WebhookHost.Build(options, kubernetes, settings, certificate, logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+var scope = await WebhookHost.DiscoverScopeAsync(kubernetes, CancellationToken.None);
+await using var app = WebhookHost.Build(
+    options, kubernetes, settings, certificate, logging => logging.AddSimpleConsole(console => console.SingleLine = true), scope);
 await app.StartAsync();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tollgate.Webhooks");
 var lifetime = app.Lifetime.ApplicationStopping;

@@ -96,7 +96,7 @@ public sealed class AnalysisRunController(
 
         var run = AnalysisRunAssessor.Assess(Outcomes(entity), AnalysisRunAssessor.IsTerminating(terminateRequested, Outcomes(entity)), terminateRequested);
         status.Phase = run.Phase.ToString();
-        status.Message = run.Phase.IsCompleted() ? RunMessage(entity, run) : null;
+        status.Message = run.Phase.IsCompleted() && RunMessage(entity, run) is { Length: > 0 } runMessage ? runMessage : null;
         status.RunSummary = Summary(status.MetricResults.Where(r => r.DryRun != true));
         status.DryRunSummary = status.MetricResults.Any(r => r.DryRun == true) ? Summary(status.MetricResults.Where(r => r.DryRun == true)) : null;
         if (run.Phase.IsCompleted())

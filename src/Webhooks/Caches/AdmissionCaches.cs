@@ -26,13 +26,13 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     private readonly ISharedInformer<DeploymentMetadata> deployments;
     private readonly ISharedInformer<ReplicaSetMetadata> replicaSets;
     private readonly ISharedInformer<StatefulSetMetadata> statefulSets;
-    private readonly ISharedInformer<RolloutMetadata> rollouts;
-    private readonly ISharedInformer<AnalysisTemplateMetadata> analysisTemplates;
-    private readonly ISharedInformer<ClusterAnalysisTemplateMetadata> clusterAnalysisTemplates;
+    private readonly ISharedInformer<RolloutMetadata>? rollouts;
+    private readonly ISharedInformer<AnalysisTemplateMetadata>? analysisTemplates;
+    private readonly ISharedInformer<ClusterAnalysisTemplateMetadata>? clusterAnalysisTemplates;
     private readonly ISharedInformer[] all;
     private PolicySnapshot snapshot = PolicySnapshot.Empty;
 
-    public AdmissionCaches(SharedInformerFactory factory, TollgateSettings settings, ILogger<AdmissionCaches> logger)
+    public AdmissionCaches(SharedInformerFactory factory, TollgateSettings settings, ILogger<AdmissionCaches> logger, AdmissionCacheScope? scope = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         this.settings = settings;
@@ -45,10 +45,15 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         deployments = factory.GetInformer<DeploymentMetadata>();
         replicaSets = factory.GetInformer<ReplicaSetMetadata>();
         statefulSets = factory.GetInformer<StatefulSetMetadata>();
-        rollouts = factory.GetInformer<RolloutMetadata>();
-        analysisTemplates = factory.GetInformer<AnalysisTemplateMetadata>();
-        clusterAnalysisTemplates = factory.GetInformer<ClusterAnalysisTemplateMetadata>();
-        all = [projects, applications, configMaps, namespaces, deployments, replicaSets, statefulSets, rollouts, analysisTemplates, clusterAnalysisTemplates];
+        all = [projects, applications, configMaps, namespaces, deployments, replicaSets, statefulSets];
+        if ((scope ?? AdmissionCacheScope.All).Rollouts)
+        {
+            rollouts = factory.GetInformer<RolloutMetadata>();
+            analysisTemplates = factory.GetInformer<AnalysisTemplateMetadata>();
+            clusterAnalysisTemplates = factory.GetInformer<ClusterAnalysisTemplateMetadata>();
+            all = [.. all, rollouts, analysisTemplates, clusterAnalysisTemplates];
+        }
+
         projects.AddEventHandler(this);
         configMaps.AddEventHandler(this);
     }
@@ -91,7 +96,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
             ("apps", "deployments") => deployments.Cache.Get(@namespace, name)?.Metadata,
             ("apps", "replicasets") => replicaSets.Cache.Get(@namespace, name)?.Metadata,
             ("apps", "statefulsets") => statefulSets.Cache.Get(@namespace, name)?.Metadata,
-            ("argoproj.io", "rollouts") => rollouts.Cache.Get(@namespace, name)?.Metadata,
+            ("argoproj.io", "rollouts") => rollouts?.Cache.Get(@namespace, name)?.Metadata,
             _ => null,
         };
         var kind = (group, resource) switch
@@ -109,8 +114,8 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
     public bool AnalysisTemplateExists(string? @namespace, string name, bool clusterScope) =>
         clusterScope
-            ? clusterAnalysisTemplates.Cache.Get(null, name) is not null
-            : !string.IsNullOrEmpty(@namespace) && analysisTemplates.Cache.Get(@namespace, name) is not null;
+            ? clusterAnalysisTemplates?.Cache.Get(null, name) is not null
+            : !string.IsNullOrEmpty(@namespace) && analysisTemplates?.Cache.Get(@namespace, name) is not null;
 
     void IInformerEventHandler<AppProject>.OnAdd(AppProject entity) => Rebuild();
 

@@ -9,6 +9,8 @@ namespace Tollgate.Webhooks.Decisions;
 /// </summary>
 public static class GuardDecider
 {
+    private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
+
     public static AdmissionDecision Decide(GuardRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -21,17 +23,17 @@ public static class GuardDecider
                 return AdmissionDecision.Allow(DecisionReasons.ControllerIdentity);
         }
 
-        List<string> warnings = [];
-        Dictionary<string, string> audit = new(StringComparer.Ordinal);
+        IReadOnlyList<string> warnings = [];
+        IReadOnlyDictionary<string, string> audit = NoAnnotations;
         var allowReason = request.ManagedBy is null ? DecisionReasons.Unmanaged : DecisionReasons.Allowed;
         switch (request.Guard)
         {
             case GuardMode.Warn:
-                warnings.Add($"namespace {request.Target.Namespace} is guarded by Tollgate (warn): {Verb(request)} {request.Target} by hand would be refused under enforce; make the change in Git");
+                warnings = [$"namespace {request.Target.Namespace ?? request.Target.Name} is guarded by Tollgate (warn): {Verb(request)} {request.Target} by hand would be refused under enforce; make the change in Git"];
                 allowReason = DecisionReasons.GuardWarn;
                 break;
             case GuardMode.Audit:
-                audit["guard-audit"] = $"{request.Requester.User} {Verb(request)} {request.Target}";
+                audit = new Dictionary<string, string>(StringComparer.Ordinal) { ["guard-audit"] = $"{request.Requester.User} {Verb(request)} {request.Target}" };
                 allowReason = DecisionReasons.GuardAudit;
                 break;
         }
@@ -83,7 +85,7 @@ public static class GuardDecider
         {
             return new Denial(
                 DecisionReasons.GuardEnforce,
-                $"namespace {request.Target.Namespace} is guarded by Tollgate (enforce): {Verb(request)} {request.Target} by hand is refused; make the change in Git and let the GitOps controller apply it");
+                $"namespace {request.Target.Namespace ?? request.Target.Name} is guarded by Tollgate (enforce): {Verb(request)} {request.Target} by hand is refused; make the change in Git and let the GitOps controller apply it");
         }
 
         if (request.ResourcePermission is { Allowed: false } resource)

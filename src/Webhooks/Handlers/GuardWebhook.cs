@@ -51,7 +51,11 @@ public sealed class GuardWebhook(TollgateSettings settings, AdmissionCaches cach
         }
 
         var @namespace = RequestReader.Namespace(request);
-        var guard = GuardModes.Parse(caches.NamespaceGuard(@namespace));
+
+        // A guarded namespace also guards itself: deleting it or removing its label is a write in it.
+        var guard = request.Kind is { Group: "", Kind: "Namespace" } && request.SubResource is null
+            ? GuardModes.Parse(RequestReader.Label(request.OldObject, TollgateSettings.GuardLabel))
+            : GuardModes.Parse(caches.NamespaceGuard(@namespace));
         return request.SubResource == "scale" ? DecideScale(request, requester, @namespace, guard) : DecideObject(request, requester, @namespace, guard);
     }
 

@@ -29,6 +29,17 @@ internal static class RequestReader
             },
         };
 
+    public static string? Label(JsonElement? @object, string key) =>
+        @object is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("metadata", out var metadata)
+        && metadata.ValueKind == JsonValueKind.Object
+        && metadata.TryGetProperty("labels", out var labels)
+        && labels.ValueKind == JsonValueKind.Object
+        && labels.TryGetProperty(key, out var label)
+        && label.ValueKind == JsonValueKind.String
+            ? label.GetString()
+            : null;
+
     public static string ApiVersion(string group, string version) => group.Length == 0 ? version : $"{group}/{version}";
 
     private static string? JsonUid(JsonElement? @object) =>

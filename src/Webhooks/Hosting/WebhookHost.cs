@@ -39,7 +39,8 @@ public static class WebhookHost
         KubernetesClientConfiguration kubernetes,
         TollgateSettings settings,
         ReloadingCertificate certificate,
-        Action<ILoggingBuilder>? logging = null)
+        Action<ILoggingBuilder>? logging = null,
+        AdmissionCacheScope? cacheScope = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(certificate);
@@ -60,6 +61,7 @@ public static class WebhookHost
         services.AddKubernetesOperator(operatorOptions => operatorOptions.Name = OperatorName);
         services.TryAddSingleton(_ => new PrometheusExporter(WebhookMetrics.MeterName, OperatorMeter.Name, "Tollgate.Kube"));
         services.AddPrometheusMetrics();
+        services.AddSingleton(cacheScope ?? AdmissionCacheScope.All);
         services.AddSingleton<AdmissionCaches>();
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<BreakGlassEvents>();
@@ -79,6 +81,21 @@ public static class WebhookHost
         app.MapPrometheusMetrics();
         app.MapOperatorHealth();
         return app;
+    }
+
+    /// <summary>Watches the Argo Rollouts kinds only when their CRDs are installed (one discovery call at startup).</summary>
+    public static async Task<AdmissionCacheScope> DiscoverScopeAsync(KubernetesClientConfiguration kubernetes, CancellationToken cancellationToken)
+    {
+        using var client = new KubernetesClient(kubernetes);
+        try
+        {
+            await client.Discovery.ResolveKindAsync(Rollout.Resource.ApiVersion, Rollout.Resource.Kind, cancellationToken);
+            return AdmissionCacheScope.All;
+        }
+        catch (KubernetesException)
+        {
+            return new AdmissionCacheScope(Rollouts: false);
+        }
     }
 
     /// <summary>The address the server listens on, once started (for example https://127.0.0.1:40123).</summary>

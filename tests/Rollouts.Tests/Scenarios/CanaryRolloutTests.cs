@@ -49,6 +49,12 @@ public sealed class CanaryRolloutTests(ControlPlaneFixture fixture, PrometheusFi
         var owner = Assert.Single(only.Metadata.OwnerReferences!);
         Assert.Equal(rollout.Metadata.Uid, owner.Uid);
         Assert.True(owner.Controller);
+
+        using var http = new HttpClient();
+        Assert.Equal("ok", await http.GetStringAsync(new Uri(Controller.MetricsAddress, "/healthz")));
+        var metrics = await http.GetStringAsync(new Uri(Controller.MetricsAddress, "/metrics"));
+        Assert.Contains($"tollgate_rollout_phase{{namespace=\"{Namespace}\",name=\"web-app\",phase=\"Healthy\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("tollgate_rollout_canary_weight", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

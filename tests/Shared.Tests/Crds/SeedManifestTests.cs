@@ -70,8 +70,8 @@ public sealed class SeedManifestTests(ControlPlaneFixture fixture) : ControlPlan
         var result = await Plane.KubectlAsAdminAsync("apply", "-n", Namespace, "-f", applied);
 
         Assert.True(result.Succeeded, result.Stderr.Contains("must be of type string: \"null\"", StringComparison.Ordinal)
-            ? $"{result}\nThis kube-apiserver takes \"\" for null: a Kubernetes 1.20 built with Go >= 1.19 needs kube-openapi's "
-                + "type validator to test `data == nil` only (see hack/bootstrap.sh)."
+            ? $"{result}\nThis kube-apiserver takes \"\" for null, as Kubernetes 1.20 built with Go >= 1.19 does: the zero-value test in "
+                + "vendor/{k8s.io/kube-openapi/pkg/validation,github.com/go-openapi}/validate/type.go must be `data == nil` (hack/bootstrap.sh)."
             : result.ToString());
         return manifest;
     }

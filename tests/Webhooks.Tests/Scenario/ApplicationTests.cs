@@ -88,4 +88,27 @@ public sealed class ApplicationTests(ControlPlaneFixture fixture) : WebhookScena
         Assert.Contains("dev-user may not create applications 'production/web-app-canary'", developer.Stderr, StringComparison.Ordinal);
         Assert.True(controller.Succeeded, controller.ToString());
     }
+
+    [Fact]
+    public async Task GlobalRbacConfigMap_Changed_RecompiledAndApplied()
+    {
+        var before = await KubectlAsync(Users.Developer, "delete", "application", "web-app", "-n", ArgoCd, "--dry-run=server");
+        await ApplyAsAdminAsync($"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: argocd-rbac-cm
+              namespace: {ArgoCd}
+            data:
+              policy.csv: |
+                g, dev-team, role:admin
+            """);
+
+        var after = await RetryUntilAsync(
+            () => KubectlAsync(Users.Developer, "delete", "application", "web-app", "-n", ArgoCd, "--dry-run=server"),
+            result => result.Succeeded);
+
+        Assert.False(before.Succeeded, before.ToString());
+        Assert.True(after.Succeeded, after.ToString());
+    }
 }

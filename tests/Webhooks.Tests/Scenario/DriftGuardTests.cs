@@ -27,6 +27,37 @@ public sealed class DriftGuardTests(ControlPlaneFixture fixture) : WebhookScenar
     }
 
     [Fact]
+    public async Task KubectlScale_DevTeamOnTrackedStatefulSet_DeniedFromCachedParent()
+    {
+        await ApplyAsAdminAsync($$"""
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: db
+              namespace: {{Production}}
+              labels:
+                app.kubernetes.io/instance: web-app
+            spec:
+              replicas: 1
+              serviceName: db
+              selector:
+                matchLabels: {app: db}
+              template:
+                metadata:
+                  labels: {app: db}
+                spec:
+                  containers:
+                  - {name: db, image: "postgres:16"}
+            """);
+
+        var scaled = await RetryUntilAsync(
+            () => KubectlAsync(Users.Developer, "scale", "statefulset", "db", "--replicas=3", "-n", Production),
+            result => !result.Succeeded);
+
+        Assert.Contains($"StatefulSet.apps {Production}/db is managed by Argo CD Application web-app", scaled.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KubectlScale_ApplicationControllerIdentity_Succeeds()
     {
         var cancellationToken = Timeout();
@@ -136,6 +167,51 @@ public sealed class DriftGuardTests(ControlPlaneFixture fixture) : WebhookScenar
         Assert.Contains("guarded by Tollgate (enforce)", refused.Stderr, StringComparison.Ordinal);
         Assert.True(controller.Succeeded, controller.ToString());
         Assert.True(warned.Succeeded, warned.ToString());
+    }
+
+    [Fact]
+    public async Task GuardedNamespace_HumanRemovesGuardLabel_DeniedAdminMay()
+    {
+        var role = $"tollgate-test-ns-{Production}";
+        await ApplyAsAdminAsync($$"""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: {{role}}
+            rules:
+            - apiGroups: [""]
+              resources: [namespaces]
+              verbs: [get, list, patch, update]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: {{role}}
+            roleRef:
+              apiGroup: rbac.authorization.k8s.io
+              kind: ClusterRole
+              name: {{role}}
+            subjects:
+            - apiGroup: rbac.authorization.k8s.io
+              kind: Group
+              name: platform-team
+            """);
+        try
+        {
+            await Plane.KubectlAsAdminAsync("label", "namespace", Production, "tollgate.dev/guard=enforce", "--overwrite");
+
+            var unguarded = await KubectlAsync(Users.Platform, "label", "namespace", Production, "tollgate.dev/guard-");
+            var admin = await Plane.KubectlAsAdminAsync("label", "namespace", Production, "tollgate.dev/guard-");
+
+            Assert.False(unguarded.Succeeded, unguarded.ToString());
+            Assert.Contains($"namespace {Production} is guarded by Tollgate (enforce)", unguarded.Stderr, StringComparison.Ordinal);
+            Assert.True(admin.Succeeded, admin.ToString());
+            Assert.Contains("admin group", admin.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await Plane.KubectlAsAdminAsync("delete", "clusterrolebinding,clusterrole", role, "--ignore-not-found");
+        }
     }
 
     [Fact]

@@ -81,6 +81,9 @@ public sealed class RolloutTests(ControlPlaneFixture fixture) : WebhookScenarioT
         Assert.False(edit.Succeeded, edit.ToString());
         Assert.Contains("Change it in Git", edit.Stderr, StringComparison.Ordinal);
         Assert.True(promote.Succeeded, promote.ToString());
+        var scaled = await KubectlAsync(Users.Developer, "scale", "rollout", "checkout", "--replicas=3", "-n", Production);
+        Assert.False(scaled.Succeeded, scaled.ToString());
+        Assert.Contains($"Rollout.argoproj.io {Production}/checkout is managed by Argo CD Application web-app", scaled.Stderr, StringComparison.Ordinal);
         var stored = await Client.GetAsync<Rollout>("checkout", Production, cancellationToken);
         Assert.False(stored!.Spec.Paused ?? false);
         Assert.Equal(10, stored.Spec.Replicas);

@@ -54,6 +54,14 @@ public sealed class ServerEndpointTests(ControlPlaneFixture fixture) : WebhookSc
         Assert.Equal("ok", await http.GetStringAsync(new Uri(Webhooks.BaseAddress, "/healthz")));
     }
 
+    [Fact]
+    public async Task DiscoverScope_RolloutCrdsInstalled_WatchesRollouts()
+    {
+        var scope = await Tollgate.Webhooks.Hosting.WebhookHost.DiscoverScopeAsync(Plane.AdminConfiguration, Timeout());
+
+        Assert.True(scope.Rollouts);
+    }
+
     private HttpClient TrustingClient()
     {
         var authority = X509Certificate2.CreateFromPem(Encoding.UTF8.GetString(Webhooks.CaBundle));

@@ -1,0 +1,45 @@
+using Tollgate.Rollouts.Canary;
+using Tollgate.Shared.Entities.Rollouts;
+
+namespace Tollgate.Rollouts.Tests.Canary;
+
+public sealed class RolloutEventPlannerTests
+{
+    private static readonly IReadOnlyList<Rollouts.Canary.CanaryStep> Steps = [new SetWeightStep(10), new PauseStep(TimeSpan.FromMinutes(5)), new SetWeightStep(100)];
+
+    private static RolloutStatus Status(int step, int weight, string hash = "h2", bool abort = false, string? pause = null, string? stable = "h1") => new()
+    {
+        CurrentStepIndex = step,
+        CurrentPodHash = hash,
+        StableRS = stable,
+        Abort = abort ? true : null,
+        PauseConditions = pause is null ? null : [new PauseCondition { Reason = pause, StartTime = DateTimeOffset.UnixEpoch }],
+        Canary = new CanaryStatus { Weights = new TrafficWeights { Canary = new WeightDestination { Weight = weight } } },
+    };
+
+    public static TheoryData<RolloutStatus?, RolloutStatus, string[]> Cases => new()
+    {
+        { Status(0, 10), Status(0, 10), [] },
+        { Status(0, 0), Status(1, 10), ["RolloutStepCompleted", "SetWeight"] },
+        { Status(1, 10), Status(1, 10, pause: "CanaryPauseStep"), ["RolloutPaused"] },
+        { Status(1, 10, pause: "CanaryPauseStep"), Status(2, 10), ["RolloutStepCompleted", "RolloutResumed"] },
+        { Status(1, 10), Status(0, 0, abort: true), ["RolloutAborted", "SetWeight"] },
+        { Status(0, 0, abort: true), Status(0, 0), ["RolloutRetried"] },
+        { Status(3, 100, stable: "h1"), Status(3, 0, stable: "h2"), ["SetWeight", "RolloutCompleted"] },
+        { Status(3, 0, hash: "h1"), Status(0, 0, hash: "h2"), ["RolloutUpdated"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Plan_StatusChange_Events(RolloutStatus? before, RolloutStatus after, string[] reasons) =>
+        Assert.Equal(reasons, RolloutEventPlanner.Plan(before, after, Steps, null).Select(e => e.Reason));
+
+    [Fact]
+    public void Plan_Abort_WarningWithDetail()
+    {
+        var abort = Assert.Single(RolloutEventPlanner.Plan(Status(1, 0), Status(0, 0, abort: true), Steps, "Metric \"error-rate\" assessed Failed"));
+
+        Assert.True(abort.IsWarning);
+        Assert.Contains("error-rate", abort.Message, StringComparison.Ordinal);
+    }
+}

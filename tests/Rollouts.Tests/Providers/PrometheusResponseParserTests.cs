@@ -1,0 +1,34 @@
+using Tollgate.Rollouts.Providers;
+
+namespace Tollgate.Rollouts.Tests.Providers;
+
+public sealed class PrometheusResponseParserTests
+{
+    [Theory]
+    [InlineData("""{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000.1,"0.25"]}]}}""", "[0.25]")]
+    [InlineData("""{"status":"success","data":{"resultType":"vector","result":[]}}""", "[]")]
+    [InlineData("""{"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"1"},"value":[1,"1"]},{"metric":{"a":"2"},"value":[1,"NaN"]}]}}""", "[1,NaN]")]
+    [InlineData("""{"status":"success","data":{"resultType":"scalar","result":[1700000000,"0.5"]}}""", "0.5")]
+    [InlineData("""{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"],[2,"2"]]}]}}""", "[1,2]")]
+    [InlineData("""{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"+Inf"]}]}}""", "[+Inf]")]
+    public void Parse_SuccessfulResponse_Text(string body, string expected) =>
+        Assert.Equal(expected, PrometheusResponseParser.Parse(body).Text);
+
+    [Fact]
+    public void Parse_Vector_ListOfDoubles() =>
+        Assert.Equal(
+            new[] { 0.25, 1.0 },
+            (double[])PrometheusResponseParser.Parse("""{"status":"success","data":{"resultType":"vector","result":[{"value":[1,"0.25"]},{"value":[1,"1"]}]}}""").Value);
+
+    [Fact]
+    public void Parse_Scalar_Double() =>
+        Assert.Equal(0.5, (double)PrometheusResponseParser.Parse("""{"status":"success","data":{"resultType":"scalar","result":[1,"0.5"]}}""").Value);
+
+    [Theory]
+    [InlineData("""{"status":"error","errorType":"bad_data","error":"parse error at char 5"}""")]
+    [InlineData("""{"status":"success","data":{"resultType":"string","result":[1,"x"]}}""")]
+    [InlineData("not json")]
+    [InlineData("""{"status":"success"}""")]
+    public void Parse_FailedOrUnreadable_Throws(string body) =>
+        Assert.Throws<FormatException>(() => PrometheusResponseParser.Parse(body));
+}
