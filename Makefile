@@ -30,9 +30,9 @@ cluster: bootstrap ## Start the test control plane standalone (Ctrl-C stops it) 
 	@TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) dotnet tests/Testing/bin/Debug/net10.0/tollgate-testing.dll cluster --dir .run/cluster
 
 .PHONY: run
-run: ## Run both controllers on an embedded local cluster (not yet: see issue "Run it").
-	@echo "make run: not yet. The controllers do not reconcile anything yet; 'make cluster' starts the local control plane."
-	@exit 1
+run: bootstrap ## Run both controllers on an embedded local cluster with Prometheus, in the foreground (Ctrl-C stops all).
+	@dotnet build Controllers.sln -nologo -clp:ErrorsOnly -v q
+	@TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) dotnet tools/LocalRun/bin/Debug/net10.0/tollgate-local.dll $(RUN_ARGS)
 
 .PHONY: clean
 clean: ## Remove build outputs and local run state.

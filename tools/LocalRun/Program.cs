@@ -1,0 +1,187 @@
+using System.Runtime.InteropServices;
+using Tollgate.LocalRun;
+using Tollgate.Shared.Kube;
+using Tollgate.Shared.Kube.Config;
+using Tollgate.Testing;
+using Tollgate.Testing.ControlPlane;
+
+// `make run`: the embedded local cluster (the tests' etcd + kube-apiserver + kube-controller-manager), a Prometheus,
+// and both controllers, in the foreground until Ctrl-C. `--existing-cluster` runs against $KUBECONFIG instead.
+var existing = args.Contains("--existing-cluster");
+var root = RepositoryRoot.Find();
+var runDir = Path.Combine(root, ".run");
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+void Say(string line) => Console.WriteLine($"[tollgate-local] {line}");
+
+Directory.CreateDirectory(runDir);
+var binaries = ControlPlaneBinaries.Locate();
+var processes = new List<ManagedProcess>();
+TestControlPlane? plane = null;
+var exitCode = 0;
+try
+{
+    string adminKubeconfig;
+    if (existing)
+    {
+        adminKubeconfig = Environment.GetEnvironmentVariable("KUBECONFIG")
+            ?? throw new ControlPlaneException("--existing-cluster needs KUBECONFIG to point at the cluster");
+        Say($"using the existing cluster of {adminKubeconfig}");
+    }
+    else
+    {
+        var clusterDir = Path.Combine(runDir, "cluster");
+        if (Directory.Exists(clusterDir))
+        {
+            Directory.Delete(clusterDir, recursive: true);
+        }
+
+        Say("starting etcd, kube-apiserver and kube-controller-manager (v1.20.2)");
+        plane = await TestControlPlane.StartAsync(clusterDir, binaries, stop.Token);
+        adminKubeconfig = plane.AdminKubeconfigPath;
+        Say($"control plane ready at {plane.ApiServer}; server logs in {Path.Combine(clusterDir, "logs")}");
+    }
+
+    using var admin = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(adminKubeconfig));
+    var kubectl = new Kubectl(binaries.Kubectl);
+    async Task Apply(params string[] arguments)
+    {
+        var result = await kubectl.RunAsync(adminKubeconfig, ["apply", .. arguments], cancellationToken: stop.Token);
+        if (!result.Succeeded)
+        {
+            throw new ControlPlaneException($"kubectl apply {string.Join(' ', arguments)} failed:\n{result.Stderr}");
+        }
+    }
+
+    Say("installing CRDs, RBAC and Argo CD's allow-all default AppProject");
+    await Apply("-k", Path.Combine(root, "config", "crd"));
+    await TestControlPlane.WaitUntilAsync("CRDs to be established", async ct =>
+        (await kubectl.RunAsync(adminKubeconfig, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=2s"], cancellationToken: ct)).Succeeded,
+        TimeSpan.FromSeconds(60), stop.Token);
+    await Apply("-f", Path.Combine(root, "config", "manager", "namespace.yaml"));
+    await Apply("-k", Path.Combine(root, "config", "rbac"));
+    await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "argocd-namespace.yaml"));
+    await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "appproject-default.yaml"));
+
+    var logs = Directory.CreateDirectory(Path.Combine(runDir, "logs")).FullName;
+    var rolloutsPort = FreePort.Next();
+    var prometheusPort = FreePort.Next();
+    var prometheusDir = Directory.CreateDirectory(Path.Combine(runDir, "prometheus")).FullName;
+    var prometheusConfig = Path.Combine(prometheusDir, "prometheus.yml");
+    await File.WriteAllTextAsync(prometheusConfig, $"""
+        global:
+          scrape_interval: 5s
+        scrape_configs:
+        - job_name: tollgate-rollouts
+          static_configs:
+          - targets: ["127.0.0.1:{rolloutsPort}"]
+        - job_name: demo
+          file_sd_configs:
+          - files: ["{Path.Combine(prometheusDir, "targets-*.json")}"]
+            refresh_interval: 5s
+        """, stop.Token);
+    var prometheusUrl = $"http://127.0.0.1:{prometheusPort}";
+    processes.Add(ManagedProcess.Start("prometheus", ControlPlaneBinaries.FindOnPath("prometheus") ?? "/usr/bin/prometheus",
+        [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(prometheusDir, "data")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"],
+        Path.Combine(logs, "prometheus.log")));
+
+    // The rollout controller runs as its own service account's identity, so config/rbac is what it is allowed.
+    string rolloutsKubeconfig = adminKubeconfig;
+    if (plane is not null)
+    {
+        var identity = await plane.MintUserAsync("system:serviceaccount:tollgate-system:tollgate-rollouts", ["system:serviceaccounts", "system:serviceaccounts:tollgate-system"], stop.Token);
+        rolloutsKubeconfig = identity.KubeconfigPath;
+    }
+
+    var dotnet = ControlPlaneBinaries.FindOnPath("dotnet") ?? "/usr/bin/dotnet";
+    string Dll(string project, string name) => Path.Combine(root, "src", project, "bin", "Debug", "net10.0", name);
+    processes.Add(ManagedProcess.Start("rollouts", dotnet,
+        [Dll("Rollouts", "tollgate-rollouts.dll"), "--kubeconfig", rolloutsKubeconfig, "--bind-address", $"127.0.0.1:{rolloutsPort}", "--lease-namespace", "tollgate-system"],
+        Path.Combine(logs, "rollouts.log"),
+        new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheusUrl, ["TOLLGATE_LOG_FORMAT"] = "text" }));
+
+    if (!existing)
+    {
+        // Registering https://127.0.0.1 webhooks needs an API server on this machine; a remote cluster could not call
+        // them and, with failurePolicy Fail, would refuse writes. So the webhooks run only on the embedded cluster.
+        processes.Add(ManagedProcess.Start("webhooks", dotnet,
+            [Dll("Webhooks", "tollgate-webhooks.dll"), "--self-signed", "--kubeconfig", adminKubeconfig, "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            Path.Combine(logs, "webhooks.log"),
+            new Dictionary<string, string> { ["TOLLGATE_LOG_FORMAT"] = "text" }));
+    }
+    else
+    {
+        Say("webhooks not started: an existing cluster's API server cannot call https://127.0.0.1 on this machine; deploy config/default to run them in the cluster");
+    }
+
+    var follower = Task.Run(() => new LogFollower([.. processes.Select(p => (p.Name, p.LogPath))]).RunAsync(stop.Token));
+    var simulator = plane is null ? Task.CompletedTask : Task.Run(() => new PodReadinessSimulator(admin, Say).RunAsync(stop.Token));
+
+    await TestControlPlane.WaitUntilAsync("Prometheus to be ready", async ct =>
+    {
+        using var http = new HttpClient();
+        return (await http.GetAsync(new Uri($"{prometheusUrl}/-/ready"), ct)).IsSuccessStatusCode;
+    }, TimeSpan.FromSeconds(60), stop.Token);
+
+    var kubeconfigPath = Path.Combine(runDir, "kubeconfig");
+    File.Copy(adminKubeconfig, kubeconfigPath, overwrite: true);
+    await File.WriteAllTextAsync(Path.Combine(runDir, "env"), $"KUBECONFIG={kubeconfigPath}\nPROMETHEUS_URL={prometheusUrl}\n", stop.Token);
+    Say($"Ready: export KUBECONFIG={kubeconfigPath}");
+    Say("then try:  kubectl apply -k config/samples/webhooks");
+    Say("           kubectl scale deployment web-app --replicas=10 -n production   # refused by the drift guard");
+    Say($"           make demo   # the scripted tour (Prometheus at {prometheusUrl})");
+
+    while (!stop.IsCancellationRequested)
+    {
+        if (processes.FirstOrDefault(p => p.HasExited) is { } dead)
+        {
+            Say($"{dead.Name} exited; stopping everything.\n{dead.Tail()}");
+            exitCode = 1;
+            break;
+        }
+
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    await stop.CancelAsync();
+    await Task.WhenAll(follower.ContinueWith(_ => { }, TaskScheduler.Default), simulator.ContinueWith(_ => { }, TaskScheduler.Default));
+}
+catch (ControlPlaneException e)
+{
+    Say($"failed: {e.Message}");
+    exitCode = 1;
+}
+finally
+{
+    Say("stopping");
+    for (var i = processes.Count - 1; i >= 0; i--)
+    {
+        await processes[i].DisposeAsync();
+    }
+
+    if (plane is not null)
+    {
+        await plane.DisposeAsync();
+    }
+
+    File.Delete(Path.Combine(runDir, "env"));
+    Say("stopped; nothing left running");
+}
+
+return exitCode;
