@@ -28,7 +28,7 @@ await using var controller = ManagedProcess.Start(
     dotnet,
     [dll, "--kubeconfig", plane.AdminKubeconfigPath, "--namespace", ns, "--lease-namespace", ns, "--bind-address", $"127.0.0.1:{FreePort.Next()}"],
     Path.Combine(plane.WorkDirectory, "tollgate-rollouts.log"),
-    new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" });
+    new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning", ["DOTNET_GCgen0size"] = Environment.GetEnvironmentVariable("BENCH_GCGEN0SIZE") ?? "" });
 
 Rollout Make(int index, string image) => new()
 {

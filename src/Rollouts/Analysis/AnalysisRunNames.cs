@@ -18,4 +18,13 @@ public static class AnalysisRunNames
     }
 
     public static string ForReplicaSet(string rolloutName, string podTemplateHash) => $"{rolloutName}-{podTemplateHash}";
+
+    public static string ForBackground(string rolloutName, string podTemplateHash)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rolloutName);
+        ArgumentException.ThrowIfNullOrEmpty(podTemplateHash);
+        var suffix = $"-{podTemplateHash}-background";
+        var prefix = rolloutName.Length + suffix.Length > MaxNameLength ? rolloutName[..(MaxNameLength - suffix.Length)] : rolloutName;
+        return prefix + suffix;
+    }
 }

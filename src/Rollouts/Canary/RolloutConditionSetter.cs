@@ -32,6 +32,16 @@ public static class RolloutConditionSetter
         existing.Message = message;
     }
 
+    /// <summary>Records progress: lastUpdateTime moves, nothing else changes.</summary>
+    public static void Touch(RolloutStatus status, string type, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        if (status.Conditions?.FirstOrDefault(c => c.Type == type) is { } condition)
+        {
+            condition.LastUpdateTime = now;
+        }
+    }
+
     public static void Remove(RolloutStatus status, string type)
     {
         ArgumentNullException.ThrowIfNull(status);

@@ -18,6 +18,7 @@ public static class RolloutConditionTypes
     public const string ReasonCompleted = "RolloutCompleted";
     public const string ReasonHealthy = "RolloutHealthy";
     public const string ReasonInvalidSpec = "InvalidSpec";
+    public const string ReasonProgressDeadlineExceeded = "ProgressDeadlineExceeded";
 
     public const string PauseReasonCanaryStep = "CanaryPauseStep";
     public const string PauseReasonInconclusive = "InconclusiveAnalysisRun";

@@ -43,6 +43,7 @@ public sealed class RolloutController(
             ResolveRevisionAsync,
             EnsureReplicaSetsAsync,
             HandleAbortAndRetryAsync,
+            BackgroundAnalysisAsync,
             ProgressStepsAsync,
             CompleteAsync,
             ScaleAsync,
@@ -216,6 +217,64 @@ public sealed class RolloutController(
         }
 
         return true;
+    }
+
+    /// <summary>spec.strategy.canary.analysis: one run per revision from startingStep on; it can abort or pause, never advance.</summary>
+    private async Task<bool> BackgroundAnalysisAsync(RolloutContext context, CancellationToken cancellationToken)
+    {
+        var background = context.Rollout.Spec.Strategy!.Canary!.Analysis;
+        var status = context.Status;
+        if (background is null || context.Aborted || context.IsFullyPromoted || context.StepIndex < (background.StartingStep ?? 0))
+        {
+            if (status.Canary is not null && (background is null || context.IsFullyPromoted))
+            {
+                status.Canary.CurrentBackgroundAnalysisRunStatus = null;
+            }
+
+            return true;
+        }
+
+        var canaryStatus = status.Canary ??= new CanaryStatus();
+        AnalysisRun run;
+        try
+        {
+            run = await stepAnalysisRuns.EnsureBackgroundAsync(context, background, cancellationToken);
+        }
+        catch (FormatException exception)
+        {
+            Abort(context, $"background analysis: {exception.Message}");
+            return true;
+        }
+
+        var phase = run.Status?.Phase is { Length: > 0 } p ? p : nameof(AnalysisPhase.Pending);
+        canaryStatus.CurrentBackgroundAnalysisRunStatus = new RolloutAnalysisRunStatus { Name = run.Metadata.Name!, Status = phase, Message = run.Status?.Message };
+        var inconclusivePause = status.PauseConditions?.FirstOrDefault(c => c.Reason == RolloutConditionTypes.PauseReasonInconclusive);
+        switch (phase)
+        {
+            case nameof(AnalysisPhase.Failed):
+            case nameof(AnalysisPhase.Error):
+                Abort(context, $"Rollout aborted update to revision {context.PodHash}: AnalysisRun {run.Metadata.Name} {phase}: {run.Status?.Message}");
+                return false;
+            case nameof(AnalysisPhase.Inconclusive) when inconclusivePause is null && status.ControllerPause == true:
+                // Promoted past an inconclusive background run: it measures again from the start.
+                await stepAnalysisRuns.DeleteAsync(context, run.Metadata.Name!, cancellationToken);
+                status.ControllerPause = null;
+                canaryStatus.CurrentBackgroundAnalysisRunStatus = null;
+                return true;
+            case nameof(AnalysisPhase.Inconclusive):
+                if (inconclusivePause is null)
+                {
+                    (status.PauseConditions ??= []).Add(new PauseCondition { Reason = RolloutConditionTypes.PauseReasonInconclusive, StartTime = context.Now });
+                    status.ControllerPause = true;
+                }
+
+                return false;
+            case nameof(AnalysisPhase.Successful):
+                return true;
+            default:
+                context.RequeueWithin(TimeSpan.FromSeconds(2));
+                return true;
+        }
     }
 
     /// <summary>Executes the current step; at most one step is completed per reconcile (the status write brings the next).</summary>
@@ -558,12 +617,36 @@ public sealed class RolloutController(
             PauseReasons: pauseReasons,
             ControllerPause: status.ControllerPause == true,
             RestartPending: context.Rollout.Spec.RestartAt is { } restartAt && restartAt <= now && status.RestartedAt != restartAt));
+        var progressing = status.Conditions?.FirstOrDefault(c => c.Type == RolloutConditionTypes.Progressing);
+        // Leaving a pause counts as progress, as in Argo: the deadline runs from the resume, not from the pause.
+        var lastProgress = ProgressDeadline.Progressed(context.Before, status) || progressing?.Reason == RolloutConditionTypes.ReasonRolloutPaused
+            ? now
+            : progressing?.LastUpdateTime ?? now;
+        var deadlineExceeded = phase.Phase == RolloutPhase.Progressing
+            && ProgressDeadline.IsExceeded(lastProgress, context.Rollout.Spec.ProgressDeadlineSeconds, now);
+        if (deadlineExceeded)
+        {
+            phase = new RolloutPhaseResult(RolloutPhase.Degraded, RolloutConditionTypes.ReasonProgressDeadlineExceeded);
+            if (context.Rollout.Spec.ProgressDeadlineAbort == true && !context.IsFullyPromoted)
+            {
+                status.Abort = true;
+                status.AbortedAt = now;
+                context.AbortDetail = $"Rollout aborted update to revision {context.PodHash}: ReplicaSet \"{context.NewReplicaSet?.Metadata.Name}\" has timed out progressing";
+                context.RequeueWithin(TimeSpan.FromMilliseconds(100));
+            }
+        }
+
         status.Phase = phase.Phase.ToString();
         status.Message = context.Aborted ? $"{RolloutConditionTypes.ReasonRolloutAborted}: {context.AbortDetail}" : phase.Message is { Length: > 0 } text ? text : null;
 
         if (context.Aborted)
         {
             RolloutConditionSetter.Set(status, RolloutConditionTypes.Progressing, false, RolloutConditionTypes.ReasonRolloutAborted, context.AbortDetail ?? "", now);
+        }
+        else if (deadlineExceeded)
+        {
+            RolloutConditionSetter.Set(status, RolloutConditionTypes.Progressing, false, RolloutConditionTypes.ReasonProgressDeadlineExceeded,
+                $"ReplicaSet \"{context.NewReplicaSet?.Metadata.Name}\" has timed out progressing.", now);
         }
         else if (phase.Phase == RolloutPhase.Paused)
         {
@@ -578,6 +661,11 @@ public sealed class RolloutController(
         {
             RolloutConditionSetter.Set(status, RolloutConditionTypes.Progressing, true, RolloutConditionTypes.ReasonReplicaSetUpdated,
                 $"ReplicaSet \"{context.NewReplicaSet?.Metadata.Name}\" is progressing.", now);
+        }
+
+        if (lastProgress == now && !deadlineExceeded)
+        {
+            RolloutConditionSetter.Touch(status, RolloutConditionTypes.Progressing, now);
         }
 
         var available = (status.AvailableReplicas ?? 0) >= context.SpecReplicas - context.Limits.MaxUnavailable;

@@ -14,17 +14,36 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
 {
     /// <summary>The run for this step: from the cache, else created, else (created meanwhile) read. Never a second one.</summary>
     /// <exception cref="FormatException">A template is missing or an argument cannot be resolved.</exception>
-    public async Task<AnalysisRun> EnsureAsync(RolloutContext context, int stepIndex, RolloutAnalysis analysis, CancellationToken cancellationToken)
+    public Task<AnalysisRun> EnsureAsync(RolloutContext context, int stepIndex, RolloutAnalysis analysis, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return EnsureAsync(context, AnalysisRunNames.ForStep(context.Name, context.PodHash, stepIndex), RolloutLabels.StepRolloutType, stepIndex, analysis, cancellationToken);
+    }
+
+    /// <summary>The background run of this revision (spec.strategy.canary.analysis), created once.</summary>
+    public Task<AnalysisRun> EnsureBackgroundAsync(RolloutContext context, RolloutAnalysisBackground background, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(background);
+        var analysis = new RolloutAnalysis
+        {
+            Templates = background.Templates,
+            Args = background.Args,
+            DryRun = background.DryRun,
+            MeasurementRetention = background.MeasurementRetention,
+        };
+        return EnsureAsync(context, AnalysisRunNames.ForBackground(context.Name, context.PodHash), RolloutLabels.BackgroundRolloutType, null, analysis, cancellationToken);
+    }
+
+    private async Task<AnalysisRun> EnsureAsync(RolloutContext context, string name, string rolloutType, int? stepIndex, RolloutAnalysis analysis, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(analysis);
-        var name = AnalysisRunNames.ForStep(context.Name, context.PodHash, stepIndex);
         if (caches.AnalysisRuns.Get(context.Namespace, name) is { } cached)
         {
             return cached;
         }
 
-        var run = Build(context, name, stepIndex, analysis);
+        var run = Build(context, name, rolloutType, stepIndex, analysis);
         try
         {
             return await client.CreateAsync(run, cancellationToken: cancellationToken);
@@ -41,7 +60,9 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
         ArgumentNullException.ThrowIfNull(context);
         foreach (var run in Owned(context))
         {
-            var stale = context.Aborted || Labels.Value(run.Metadata.Labels, RolloutLabels.PodTemplateHash) != context.PodHash;
+            var stale = context.Aborted
+                || Labels.Value(run.Metadata.Labels, RolloutLabels.PodTemplateHash) != context.PodHash
+                || (context.IsFullyPromoted && Labels.Value(run.Metadata.Labels, RolloutLabels.RolloutType) == RolloutLabels.BackgroundRolloutType);
             if (stale && run.Spec.Terminate != true && !IsCompleted(run))
             {
                 var patch = new JsonObject { ["spec"] = new JsonObject { ["terminate"] = true } };
@@ -60,13 +81,19 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
         }
     }
 
+    public Task DeleteAsync(RolloutContext context, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return client.DeleteAsync<AnalysisRun>(name, context.Namespace, cancellationToken: cancellationToken);
+    }
+
     private static bool IsCompleted(AnalysisRun run) => run.Status?.Phase is "Successful" or "Failed" or "Error" or "Inconclusive";
 
     private IEnumerable<AnalysisRun> Owned(RolloutContext context) =>
         caches.AnalysisRuns.ListByLabel(RolloutLabels.RolloutName, context.Name, context.Namespace)
             .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == context.Rollout.Metadata.Uid) == true);
 
-    private AnalysisRun Build(RolloutContext context, string name, int stepIndex, RolloutAnalysis analysis)
+    private AnalysisRun Build(RolloutContext context, string name, string rolloutType, int? stepIndex, RolloutAnalysis analysis)
     {
         var metrics = new List<Metric>();
         var templateArguments = new List<Argument>();
@@ -101,13 +128,7 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
             {
                 Name = name,
                 Namespace = context.Namespace,
-                Labels = new Dictionary<string, string>
-                {
-                    [RolloutLabels.PodTemplateHash] = context.PodHash,
-                    [RolloutLabels.RolloutType] = RolloutLabels.StepRolloutType,
-                    [RolloutLabels.StepIndex] = stepIndex.ToString(CultureInfo.InvariantCulture),
-                    [RolloutLabels.RolloutName] = context.Name,
-                },
+                Labels = RunLabels(context, rolloutType, stepIndex),
                 OwnerReferences = [ReplicaSetSync.OwnerReference(context.Rollout)],
             },
             Spec = new AnalysisRunSpec
@@ -118,5 +139,21 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
                 MeasurementRetention = retention.Count == 0 ? null : retention,
             },
         };
+    }
+
+    private static Dictionary<string, string> RunLabels(RolloutContext context, string rolloutType, int? stepIndex)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [RolloutLabels.PodTemplateHash] = context.PodHash,
+            [RolloutLabels.RolloutType] = rolloutType,
+            [RolloutLabels.RolloutName] = context.Name,
+        };
+        if (stepIndex is { } index)
+        {
+            labels[RolloutLabels.StepIndex] = index.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return labels;
     }
 }

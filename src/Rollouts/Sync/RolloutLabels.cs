@@ -15,4 +15,6 @@ public static class RolloutLabels
     public const string StepIndex = "step-index";
 
     public const string StepRolloutType = "Step";
+
+    public const string BackgroundRolloutType = "Background";
 }

@@ -115,4 +115,31 @@ public sealed class AnalysisGateTests(ControlPlaneFixture fixture, PrometheusFix
         Assert.Single(runs);
         Assert.InRange(Pods.MaxPodsSeen, 0, 5);
     }
+
+    [Fact]
+    public async Task BackgroundAnalysis_FailingMetric_AbortsWhilePaused()
+    {
+        Prometheus.Endpoint.SetErrorRate(Namespace, 0.5);
+        await ApplyAsync(RolloutYaml.ErrorRateTemplate());
+        var steps = "- setWeight: 50\n- pause: {}";
+        var background = $"""
+                  analysis:
+                    startingStep: 1
+                    templates:
+                    - templateName: error-rate
+                    args:
+                    - name: service
+                      value: {Namespace}
+            """;
+        string WithBackground(string image) => RolloutYaml.Rollout(image, steps).Replace("      steps:", background.TrimEnd() + "\n      steps:", StringComparison.Ordinal);
+        await ApplyAsync(WithBackground("myapp:v1"));
+        var first = await WaitForRolloutAsync("web-app", "first deploy healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4);
+
+        await ApplyAsync(WithBackground("myapp:v2"));
+
+        var aborted = await WaitForRolloutAsync("web-app", "aborted by background analysis", r => r.Status?.Phase == "Degraded" && r.Status.Abort == true, seconds: 180);
+        Assert.Contains("background", aborted.Status!.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Status!.StableRS, aborted.Status.StableRS);
+        Assert.Equal("Failed", aborted.Status.Canary!.CurrentBackgroundAnalysisRunStatus!.Status);
+    }
 }

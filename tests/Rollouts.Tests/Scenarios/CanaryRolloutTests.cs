@@ -53,7 +53,10 @@ public sealed class CanaryRolloutTests(ControlPlaneFixture fixture, PrometheusFi
         using var http = new HttpClient();
         Assert.Equal("ok", await http.GetStringAsync(new Uri(Controller.MetricsAddress, "/healthz")));
         var metrics = await http.GetStringAsync(new Uri(Controller.MetricsAddress, "/metrics"));
-        Assert.Contains($"tollgate_rollout_phase{{namespace=\"{Namespace}\",name=\"web-app\",phase=\"Healthy\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("tollgate_rollout_phase{", StringComparison.Ordinal)
+            && line.Contains($"namespace=\"{Namespace}\"", StringComparison.Ordinal)
+            && line.Contains("phase=\"Healthy\"", StringComparison.Ordinal)
+            && line.EndsWith(" 1", StringComparison.Ordinal));
         Assert.Contains("tollgate_rollout_canary_weight", metrics, StringComparison.Ordinal);
     }
 

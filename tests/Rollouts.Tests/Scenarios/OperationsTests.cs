@@ -104,4 +104,37 @@ public sealed class OperationsTests(ControlPlaneFixture fixture, PrometheusFixtu
         await PatchSpecAsync("web-app", new JsonObject { ["paused"] = false });
         await WaitForRolloutAsync("web-app", "healthy after unpause", r => r.Status?.Phase == "Healthy" && r.Status.StableRS != first.Status!.StableRS);
     }
+
+    [Fact]
+    public async Task ProgressDeadlineAbort_PodsNeverReady_AbortsToStable()
+    {
+        var steps = "- setWeight: 50\n- pause: {}";
+        await ApplyAsync(RolloutYaml.Rollout("myapp:v1", steps));
+        var first = await WaitForRolloutAsync("web-app", "first deploy healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4);
+        Pods.Enabled = false;
+        await ApplyAsync(RolloutYaml.Rollout("myapp:v2", steps).Replace("  replicas: 4", "  replicas: 4\n  progressDeadlineSeconds: 5\n  progressDeadlineAbort: true", StringComparison.Ordinal));
+
+        var aborted = await WaitForRolloutAsync("web-app", "aborted by the progress deadline", r => r.Status?.Phase == "Degraded" && r.Status.Abort == true);
+        Assert.Contains("timed out progressing", aborted.Status!.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Status!.StableRS, aborted.Status.StableRS);
+        Pods.Enabled = true;
+        await WaitForRolloutAsync("web-app", "canary scaled away", r => r.Status?.UpdatedReplicas == 0 && r.Status.AvailableReplicas == 4);
+    }
+
+    [Fact]
+    public async Task KubectlPlugin_GetAndPromote_ShowsStepsAndPromotes()
+    {
+        var oldHash = await PausedOnV2Async();
+
+        var (getExit, view) = await PluginRunner.RunAsync(Plane.AdminKubeconfigPath, "get", "rollout", "web-app", "-n", Namespace);
+        Assert.True(getExit == 0, view);
+        Assert.Contains("→  2. pause: until promoted", view, StringComparison.Ordinal);
+        Assert.Matches(@"web-app-\w+\s+canary\s+2\s+2\s+2\s+2", view);
+        Assert.Matches(@"web-app-\w+\s+stable\s+2\s+2\s+2\s+2", view);
+
+        var (promoteExit, promoted) = await PluginRunner.RunAsync(Plane.AdminKubeconfigPath, "promote", "web-app", "-n", Namespace);
+        Assert.True(promoteExit == 0, promoted);
+
+        await WaitForRolloutAsync("web-app", "healthy after plugin promote", r => r.Status?.Phase == "Healthy" && r.Status.StableRS != oldHash);
+    }
 }

@@ -146,6 +146,8 @@ public sealed class DriftGuardTests(ControlPlaneFixture fixture) : WebhookScenar
         Assert.False(configMap.Succeeded, configMap.ToString());
         Assert.Contains("namespaced resource ConfigMap is not permitted in project production", configMap.Stderr, StringComparison.Ordinal);
         Assert.True(deployment.Succeeded, deployment.ToString());
+        var service = await KubectlAsync(Users.Developer, "create", "service", "clusterip", "web", "-n", Production, "--tcp=80:8080");
+        Assert.True(service.Succeeded, service.ToString());
         Assert.Null(await Client.GetAsync<V1ConfigMap>("settings", Production, cancellationToken));
     }
 

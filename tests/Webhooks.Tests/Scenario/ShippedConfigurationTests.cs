@@ -66,6 +66,28 @@ public sealed class ShippedConfigurationTests(ControlPlaneFixture fixture)
         Assert.Equal("/validate/guard", webhooks["guard.webhooks.tollgate.dev"].ClientConfig!.Service!.Path);
     }
 
+    [Fact]
+    public async Task SeedManifests_ServerDryRun_AcceptedUnchanged()
+    {
+        var plane = fixture.Plane;
+        var created = await plane.KubectlAsAdminAsync("create", "namespace", "argocd");
+        try
+        {
+            var project = await plane.Kubectl.RunAsync(plane.AdminKubeconfigPath, ["apply", "--dry-run=server", "-f", "-"], stdin: Policy.SeedManifests.AppProjectJson);
+            var application = await plane.Kubectl.RunAsync(plane.AdminKubeconfigPath, ["apply", "--dry-run=server", "-f", "-"], stdin: Policy.SeedManifests.ApplicationJson);
+
+            Assert.True(project.Succeeded, project.ToString());
+            Assert.True(application.Succeeded, application.ToString());
+        }
+        finally
+        {
+            if (created.Succeeded)
+            {
+                await plane.KubectlAsAdminAsync("delete", "namespace", "argocd", "--wait=false");
+            }
+        }
+    }
+
     private static void AssertSameRules(IEnumerable<V1RuleWithOperations> expected, IEnumerable<V1RuleWithOperations> actual) =>
         Assert.Equal(Serialize(expected), Serialize(actual));
 

@@ -78,9 +78,8 @@ public static class Fixtures
         """;
 
     /// <summary>
-    /// The seed's AppProject production, with the destinations pointing at the test's namespace. Without its core-group
-    /// entries (<c>group: ''</c>): the test API server (1.20.2 built with Go 1.19) decodes an empty string in a custom
-    /// resource as null and rejects it, so the seed itself cannot be applied there (reported; not a Tollgate rule).
+    /// The seed's AppProject production, with the destinations pointing at the test's namespace, plus the Argo kinds and
+    /// the Rollout promote action the Rollout tests need.
     /// </summary>
     public static string ProductionProject(string argoCd, string production) => $"""
         apiVersion: argoproj.io/v1alpha1
@@ -98,11 +97,13 @@ public static class Fixtures
           - namespace: {production}-*
             server: https://kubernetes.default.svc
           clusterResourceWhitelist:
-          - group: 'rbac.authorization.k8s.io'
-            kind: ClusterRole
+          - group: ''
+            kind: Namespace
           namespaceResourceWhitelist:
           - group: 'apps'
             kind: Deployment
+          - group: ''
+            kind: Service
           - group: 'argoproj.io'
             kind: Rollout
           - group: 'argoproj.io'
