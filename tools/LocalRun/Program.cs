@@ -91,6 +91,11 @@ try
             refresh_interval: 5s
         """, stop.Token);
     var prometheusUrl = $"http://127.0.0.1:{prometheusPort}";
+    var demoDir = Directory.CreateDirectory(Path.Combine(runDir, "demo")).FullName;
+    var demoPort = FreePort.Next();
+    await File.WriteAllTextAsync(Path.Combine(demoDir, "rates"), "stable 0.0\ncanary 0.0\n", stop.Token);
+    await File.WriteAllTextAsync(Path.Combine(prometheusDir, "targets-demo.json"), $$"""[{"targets": ["127.0.0.1:{{demoPort}}"]}]""", stop.Token);
+    var demoMetrics = Task.Run(() => new DemoMetricsSource(demoPort, Path.Combine(demoDir, "rates")).RunAsync(stop.Token));
     processes.Add(ManagedProcess.Start("prometheus", ControlPlaneBinaries.FindOnPath("prometheus") ?? "/usr/bin/prometheus",
         [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(prometheusDir, "data")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"],
         Path.Combine(logs, "prometheus.log")));
@@ -133,12 +138,24 @@ try
         return (await http.GetAsync(new Uri($"{prometheusUrl}/-/ready"), ct)).IsSuccessStatusCode;
     }, TimeSpan.FromSeconds(60), stop.Token);
 
+    // A person who is not an admin, for trying the drift guard: user alice in group dev-team, allowed to edit.
+    var developerKubeconfig = Path.Combine(runDir, "kubeconfig-developer");
+    if (plane is not null)
+    {
+        await Apply("-f", Path.Combine(root, "config", "samples", "local", "developer-binding.yaml"));
+        var developer = await plane.MintUserAsync("alice", ["dev-team"], stop.Token);
+        File.Copy(developer.KubeconfigPath, developerKubeconfig, overwrite: true);
+    }
+
     var kubeconfigPath = Path.Combine(runDir, "kubeconfig");
     File.Copy(adminKubeconfig, kubeconfigPath, overwrite: true);
-    await File.WriteAllTextAsync(Path.Combine(runDir, "env"), $"KUBECONFIG={kubeconfigPath}\nPROMETHEUS_URL={prometheusUrl}\n", stop.Token);
+    await File.WriteAllTextAsync(
+        Path.Combine(runDir, "env"),
+        $"KUBECONFIG={kubeconfigPath}\nPROMETHEUS_URL={prometheusUrl}\nDEVELOPER_KUBECONFIG={developerKubeconfig}\nDEMO_RATES={Path.Combine(demoDir, "rates")}\n",
+        stop.Token);
     Say($"Ready: export KUBECONFIG={kubeconfigPath}");
     Say("then try:  kubectl apply -k config/samples/webhooks");
-    Say("           kubectl scale deployment web-app --replicas=10 -n production   # refused by the drift guard");
+    Say($"           kubectl --kubeconfig {developerKubeconfig} scale deployment web-app --replicas=10 -n production   # refused by the drift guard");
     Say($"           make demo   # the scripted tour (Prometheus at {prometheusUrl})");
 
     while (!stop.IsCancellationRequested)
@@ -160,7 +177,10 @@ try
     }
 
     await stop.CancelAsync();
-    await Task.WhenAll(follower.ContinueWith(_ => { }, TaskScheduler.Default), simulator.ContinueWith(_ => { }, TaskScheduler.Default));
+    await Task.WhenAll(
+        follower.ContinueWith(_ => { }, TaskScheduler.Default),
+        simulator.ContinueWith(_ => { }, TaskScheduler.Default),
+        demoMetrics.ContinueWith(_ => { }, TaskScheduler.Default));
 }
 catch (ControlPlaneException e)
 {
