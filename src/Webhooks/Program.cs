@@ -19,10 +19,15 @@ catch (FormatException e)
     return 2;
 }
 
-var settings = options.SettingsFile is { } settingsFile ? SettingsLoader.Load(settingsFile) : TollgateSettings.Default;
 var kubernetes = options.Kubeconfig is { } kubeconfig
     ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
     : KubernetesClientConfiguration.BuildDefaultConfig();
+var settings = (options.SettingsFile, options.SettingsConfigMap) switch
+{
+    ({ } file, _) => SettingsLoader.Load(file),
+    (_, { } configMap) => await WebhookHost.LoadSettingsAsync(kubernetes, configMap, CancellationToken.None),
+    _ => TollgateSettings.Default,
+};
 
 using var authority = options.SelfSigned ? WebhookCertificateAuthority.Create() : null;
 var certificateDirectory = options.CertificateDirectory;

@@ -12,6 +12,7 @@ public static class CommandLine
           --cert-dir <dir>           directory with tls.crt and tls.key (env TOLLGATE_CERT_DIR)
           --self-signed              local mode: own CA, listen on 127.0.0.1, register the webhooks there
           --settings <file>          Tollgate settings YAML (env TOLLGATE_SETTINGS)
+          --settings-configmap <ns/name>  read the settings.yaml key of a ConfigMap at startup instead
           --configuration-name <n>   ValidatingWebhookConfiguration name in self-signed mode (default tollgate-webhooks)
           --exclude-namespaces <a,b> namespaces never sent to the webhooks (default kube-system,tollgate-system)
         """;
@@ -39,6 +40,7 @@ public static class CommandLine
                 "--cert-dir" => options with { CertificateDirectory = Value() },
                 "--self-signed" => options with { SelfSigned = true, Loopback = true },
                 "--settings" => options with { SettingsFile = Value() },
+                "--settings-configmap" => options with { SettingsConfigMap = ConfigMapReference(Value()) },
                 "--configuration-name" => options with { ConfigurationName = Value() },
                 "--exclude-namespaces" => options with { ExcludedNamespaces = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
                 _ => throw new FormatException($"unknown flag {flag}"),
@@ -52,6 +54,9 @@ public static class CommandLine
 
         return options;
     }
+
+    private static string ConfigMapReference(string text) =>
+        text.Split('/') is [{ Length: > 0 }, { Length: > 0 }] ? text : throw new FormatException($"'{text}' is not namespace/name");
 
     private static int ParsePort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535

@@ -83,6 +83,20 @@ public static class WebhookHost
         return app;
     }
 
+    /// <summary>The settings from the <c>settings.yaml</c> key of a ConfigMap, read once at startup.</summary>
+    /// <exception cref="FormatException">The ConfigMap or its key is missing, or the YAML is invalid.</exception>
+    public static async Task<TollgateSettings> LoadSettingsAsync(KubernetesClientConfiguration kubernetes, string reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var parts = reference.Split('/');
+        using var client = new KubernetesClient(kubernetes);
+        var configMap = await client.GetAsync<V1ConfigMap>(parts[1], parts[0], cancellationToken)
+            ?? throw new FormatException($"ConfigMap {reference} does not exist");
+        return configMap.Data is { } data && data.TryGetValue(SettingsLoader.ConfigMapKey, out var yaml)
+            ? SettingsLoader.Parse(yaml)
+            : throw new FormatException($"ConfigMap {reference} has no {SettingsLoader.ConfigMapKey} key");
+    }
+
     /// <summary>Watches the Argo Rollouts kinds only when their CRDs are installed (one discovery call at startup).</summary>
     public static async Task<AdmissionCacheScope> DiscoverScopeAsync(KubernetesClientConfiguration kubernetes, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public sealed record WebhookServerOptions
 
     public string? SettingsFile { get; init; }
 
+    /// <summary>Instead of a file: the ConfigMap (<c>namespace/name</c>) whose <c>settings.yaml</c> key holds the settings.</summary>
+    public string? SettingsConfigMap { get; init; }
+
     /// <summary>The ValidatingWebhookConfiguration written in self-signed mode (and deleted on shutdown).</summary>
     public string ConfigurationName { get; init; } = DefaultConfigurationName;
 

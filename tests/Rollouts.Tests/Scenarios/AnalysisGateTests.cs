@@ -54,7 +54,7 @@ public sealed class AnalysisGateTests(ControlPlaneFixture fixture, PrometheusFix
     }
 
     [Fact]
-    public async Task AnalysisStep_InconclusiveGate_PausesForAHuman()
+    public async Task AnalysisStep_InconclusiveGate_PausesForAHumanThenPromotes()
     {
         Prometheus.Endpoint.SetErrorRate(Namespace, 0.1);
         await ApplyAsync(RolloutYaml.ErrorRateTemplate());
@@ -67,6 +67,10 @@ public sealed class AnalysisGateTests(ControlPlaneFixture fixture, PrometheusFix
         Assert.Equal("Inconclusive", paused.Status.Canary!.CurrentStepAnalysisRunStatus!.Status);
         Assert.Equal(oldHash, paused.Status.StableRS);
         Assert.Equal(1, paused.Status.CurrentStepIndex);
+
+        await PatchStatusAsync("web-app", new JsonObject { ["pauseConditions"] = null });
+
+        await WaitForRolloutAsync("web-app", "healthy after promoting past the inconclusive analysis", r => r.Status?.Phase == "Healthy" && r.Status.StableRS != oldHash);
     }
 
     [Fact]

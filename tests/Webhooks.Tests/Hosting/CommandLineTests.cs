@@ -26,7 +26,16 @@ public sealed class CommandLineTests
         Assert.Equal(["kube-system", "ops"], options.ExcludedNamespaces);
     }
 
+    [Fact]
+    public void Parse_SettingsConfigMap_NamespaceAndName()
+    {
+        var options = CommandLine.Parse(["--self-signed", "--settings-configmap", "tollgate-system/tollgate-settings"], _ => null);
+
+        Assert.Equal("tollgate-system/tollgate-settings", options.SettingsConfigMap);
+    }
+
     [Theory]
+    [InlineData(new[] { "--self-signed", "--settings-configmap", "tollgate-settings" }, "is not namespace/name")]
     [InlineData(new string[0], "--cert-dir")]
     [InlineData(new[] { "--self-signed", "--bogus" }, "unknown flag --bogus")]
     [InlineData(new[] { "--self-signed", "--port" }, "--port needs a value")]

@@ -62,6 +62,26 @@ public sealed class ServerEndpointTests(ControlPlaneFixture fixture) : WebhookSc
         Assert.True(scope.Rollouts);
     }
 
+    [Fact]
+    public async Task LoadSettings_ConfigMap_ReadsSettingsYamlKey()
+    {
+        await ApplyAsAdminAsync($$"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: tollgate-settings
+              namespace: {{ArgoCd}}
+            data:
+              settings.yaml: |
+                argocdNamespace: {{ArgoCd}}
+                breakGlassGroup: oncall
+            """);
+
+        var settings = await Tollgate.Webhooks.Hosting.WebhookHost.LoadSettingsAsync(Plane.AdminConfiguration, $"{ArgoCd}/tollgate-settings", Timeout());
+
+        Assert.Equal((ArgoCd, "oncall"), (settings.ArgoCdNamespace, settings.BreakGlassGroup));
+    }
+
     private HttpClient TrustingClient()
     {
         var authority = X509Certificate2.CreateFromPem(Encoding.UTF8.GetString(Webhooks.CaBundle));

@@ -102,11 +102,17 @@ public sealed class RunningWebhooks : IAsyncDisposable
         }
         finally
         {
-            await StopServerAsync();
-            await app.DisposeAsync();
-            certificate.Dispose();
-            authority.Dispose();
-            Directory.Delete(directory, recursive: true);
+            try
+            {
+                await StopServerAsync();
+                await app.DisposeAsync();
+            }
+            finally
+            {
+                certificate.Dispose();
+                authority.Dispose();
+                Directory.Delete(directory, recursive: true);
+            }
         }
     }
 }
