@@ -7,9 +7,9 @@ namespace Tollgate.Shared.Admission;
 public sealed class AdmissionMetrics(IMeterFactory meterFactory)
 {
     public const string MeterName = "Tollgate.Admission";
-    public const string RequestsInstrument = "tollgate.admission.requests";
-    public const string DurationInstrument = "tollgate.admission.duration";
-    public const string InvalidRequestsInstrument = "tollgate.admission.invalid_requests";
+    public const string RequestsInstrument = "tollgate.admission_server.reviews";
+    public const string DurationInstrument = "tollgate.admission_server.duration";
+    public const string InvalidRequestsInstrument = "tollgate.admission_server.invalid_requests";
 
     // The factory hands out one cached Meter per name, so each initializer below sees the same meter.
     private readonly Counter<long> requests = meterFactory.Create(MeterName).CreateCounter<long>(

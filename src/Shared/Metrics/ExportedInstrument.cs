@@ -8,7 +8,7 @@ namespace Tollgate.Shared.Metrics;
 /// <summary>The Prometheus view of one System.Diagnostics.Metrics instrument and all its labelled series.</summary>
 internal sealed class ExportedInstrument
 {
-    private readonly ConcurrentDictionary<string, MetricSeries> series = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TagSet, MetricSeries> series = new(TagSetComparer.Instance);
 
     // Observable instruments and Gauge<T> report the current value; counters and up-down counters report deltas.
     private readonly bool reportsAbsoluteValues;
@@ -38,7 +38,14 @@ internal sealed class ExportedInstrument
 
     public void Record(double measurement, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var target = series.GetOrAdd(RenderLabels(tags), static (labels, bounds) => new MetricSeries(labels, bounds), BucketBounds);
+        // The hot path: find the series from the measurement's tags without allocating; render labels once per series.
+        var lookup = series.GetAlternateLookup<ReadOnlySpan<KeyValuePair<string, object?>>>();
+        if (!lookup.TryGetValue(tags, out var target))
+        {
+            var key = TagSetComparer.Instance.Create(tags);
+            target = series.GetOrAdd(key, new MetricSeries(RenderLabels(key.Tags), BucketBounds));
+        }
+
         if (Kind == MetricKind.Histogram)
         {
             target.Observe(measurement);

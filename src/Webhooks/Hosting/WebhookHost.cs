@@ -59,7 +59,7 @@ public static class WebhookHost
         services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(
             kubernetes, ArgoCdJsonContext.Default, RolloutsJsonContext.Default, MetadataJsonContext.Default));
         services.AddKubernetesOperator(operatorOptions => operatorOptions.Name = OperatorName);
-        services.TryAddSingleton(_ => new PrometheusExporter(WebhookMetrics.MeterName, OperatorMeter.Name, "Tollgate.Kube"));
+        services.TryAddSingleton(_ => new PrometheusExporter(WebhookMetrics.MeterName, AdmissionMetrics.MeterName, OperatorMeter.Name, "Tollgate.Kube"));
         services.AddPrometheusMetrics();
         services.AddSingleton(cacheScope ?? AdmissionCacheScope.All);
         services.AddSingleton<AdmissionCaches>();
