@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Tollgate.Rollouts;
 using Tollgate.Rollouts.Controllers;
 using Tollgate.Shared.Kube;
+using Tollgate.Shared.Logging;
 using Tollgate.Shared.Metrics;
 using Tollgate.Shared.Operator.Builder;
 using Tollgate.Shared.Operator.Health;
 
 var settings = RolloutsSettings.FromArguments(args, Environment.GetEnvironmentVariable);
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.AddTollgateConsole();
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.WebHost.UseUrls($"http://{settings.BindAddress}");
 builder.Services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(settings.LoadKubernetesConfiguration(), Tollgate.Shared.Entities.Rollouts.RolloutsJsonContext.Default));
 builder.Services.AddPrometheusMetrics();

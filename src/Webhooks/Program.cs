@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tollgate.Shared.Logging;
 using Tollgate.Shared.Admission.Certificates;
 using Tollgate.Shared.Admission.Registration;
 using Tollgate.Shared.Kube.Config;
@@ -37,7 +38,7 @@ if (authority is not null)
     await authority.IssueLocalServingCertificate().WriteAsync(certificateDirectory);
 }
 
-using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+using var loggerFactory = LoggerFactory.Create(logging => logging.AddTollgateConsole());
 using var certificate = new ReloadingCertificate(
     Path.Combine(certificateDirectory!, ServingCertificate.CertificateFileName),
     Path.Combine(certificateDirectory!, ServingCertificate.KeyFileName),
@@ -45,7 +46,7 @@ using var certificate = new ReloadingCertificate(
 
 var scope = await WebhookHost.DiscoverScopeAsync(kubernetes, CancellationToken.None);
 await using var app = WebhookHost.Build(
-    options, kubernetes, settings, certificate, logging => logging.AddSimpleConsole(console => console.SingleLine = true), scope);
+    options, kubernetes, settings, certificate, logging => logging.AddTollgateConsole(), scope);
 await app.StartAsync();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tollgate.Webhooks");
 var lifetime = app.Lifetime.ApplicationStopping;
