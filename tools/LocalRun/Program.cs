@@ -113,7 +113,7 @@ try
     processes.Add(ManagedProcess.Start("rollouts", dotnet,
         [Dll("Rollouts", "tollgate-rollouts.dll"), "--kubeconfig", rolloutsKubeconfig, "--bind-address", $"127.0.0.1:{rolloutsPort}", "--lease-namespace", "tollgate-system"],
         Path.Combine(logs, "rollouts.log"),
-        new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheusUrl, ["TOLLGATE_LOG_FORMAT"] = "text" }));
+        new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheusUrl, ["TOLLGATE_LOG_FORMAT"] = "text", ["DOTNET_GCgen0size"] = "0x400000" }));
 
     if (!existing)
     {
