@@ -28,7 +28,7 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
         var started = Stopwatch.GetTimestamp();
         if (!await CacheGate.EnsureSyncedAsync(caches, cancellationToken))
         {
-            return responder.Respond(Name, request, AdmissionDecision.Deny(DecisionReasons.NotReady, "Tollgate's caches are not synced yet; retry in a moment", 503), Stopwatch.GetElapsedTime(started));
+            return responder.Respond(Name, request, CacheGate.NotReady, Stopwatch.GetElapsedTime(started));
         }
 
         var decision = Decide(request);

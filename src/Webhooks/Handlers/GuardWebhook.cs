@@ -30,7 +30,7 @@ public sealed class GuardWebhook(TollgateSettings settings, AdmissionCaches cach
         var started = Stopwatch.GetTimestamp();
         if (!await CacheGate.EnsureSyncedAsync(caches, cancellationToken))
         {
-            return responder.Respond(Name, request, NotReady(), Stopwatch.GetElapsedTime(started));
+            return responder.Respond(Name, request, CacheGate.NotReady, Stopwatch.GetElapsedTime(started));
         }
 
         var (decision, target) = Decide(request);
@@ -145,7 +145,4 @@ public sealed class GuardWebhook(TollgateSettings settings, AdmissionCaches cach
 
     private ManagingApplication? Managing(TrackingClaim? claim) =>
         claim is not null && caches.Application(claim.Application) is { } application ? ManagingApplication.From(application) : null;
-
-    private static AdmissionDecision NotReady() =>
-        AdmissionDecision.Deny(DecisionReasons.NotReady, "Tollgate's caches are not synced yet; retry in a moment", 503);
 }

@@ -7,25 +7,7 @@ public static class Fixtures
 
     /// <summary>Ordinary Kubernetes RBAC: edit in production, and write access to Argo CD's kinds in the Argo CD namespace.</summary>
     public static string Rbac(string production, string argoCd) => $"""
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: scenario-edit
-          namespace: {production}
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: edit
-        subjects:
-        - apiGroup: rbac.authorization.k8s.io
-          kind: Group
-          name: dev-team
-        - apiGroup: rbac.authorization.k8s.io
-          kind: Group
-          name: platform-team
-        - apiGroup: rbac.authorization.k8s.io
-          kind: User
-          name: "system:serviceaccount:argocd:argocd-application-controller"
+        {ScenarioBinding("scenario-edit", production, "edit")}
         ---
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -36,35 +18,22 @@ public static class Fixtures
           resources: ["*"]
           verbs: ["*"]
         ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: scenario-argo
-          namespace: {argoCd}
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: {ArgoRoleName(production)}
-        subjects:
-        - apiGroup: rbac.authorization.k8s.io
-          kind: Group
-          name: dev-team
-        - apiGroup: rbac.authorization.k8s.io
-          kind: Group
-          name: platform-team
-        - apiGroup: rbac.authorization.k8s.io
-          kind: User
-          name: "system:serviceaccount:argocd:argocd-application-controller"
+        {ScenarioBinding("scenario-argo", argoCd, ArgoRoleName(production))}
         ---
+        {ScenarioBinding("scenario-argo", production, ArgoRoleName(production))}
+        """;
+
+    /// <summary>A RoleBinding of a ClusterRole to the scenario's people (dev-team, platform-team) and the Argo CD controller.</summary>
+    private static string ScenarioBinding(string name, string @namespace, string clusterRole) => $"""
         apiVersion: rbac.authorization.k8s.io/v1
         kind: RoleBinding
         metadata:
-          name: scenario-argo
-          namespace: {production}
+          name: {name}
+          namespace: {@namespace}
         roleRef:
           apiGroup: rbac.authorization.k8s.io
           kind: ClusterRole
-          name: {ArgoRoleName(production)}
+          name: {clusterRole}
         subjects:
         - apiGroup: rbac.authorization.k8s.io
           kind: Group
