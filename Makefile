@@ -34,6 +34,11 @@ run: bootstrap ## Run both controllers on an embedded local cluster with Prometh
 	@dotnet build Controllers.sln -nologo -clp:ErrorsOnly -v q
 	@TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) dotnet tools/LocalRun/bin/Debug/net10.0/tollgate-local.dll $(RUN_ARGS)
 
+.PHONY: demo
+demo: bootstrap ## The scripted tour on the `make run` environment (starts one if none is running); exits 0 only if all held.
+	@dotnet build Controllers.sln -nologo -clp:ErrorsOnly -v q
+	@bash hack/demo.sh
+
 .PHONY: clean
 clean: ## Remove build outputs and local run state.
 	dotnet clean Controllers.sln -nologo -v q

@@ -36,6 +36,7 @@ command -v etcd >/dev/null || need_pkgs+=(etcd-server)
 command -v prometheus >/dev/null || need_pkgs+=(prometheus)
 command -v promtool >/dev/null || need_pkgs+=(prometheus)
 command -v openssl >/dev/null || need_pkgs+=(openssl)
+command -v curl >/dev/null || need_pkgs+=(curl)
 command -v wrk >/dev/null || need_pkgs+=(wrk)
 command -v hey >/dev/null || need_pkgs+=(hey)
 if ! all_built; then

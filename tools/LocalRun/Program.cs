@@ -6,10 +6,12 @@ using Tollgate.Testing;
 using Tollgate.Testing.ControlPlane;
 
 // `make run`: the embedded local cluster (the tests' etcd + kube-apiserver + kube-controller-manager), a Prometheus,
-// and both controllers, in the foreground until Ctrl-C. `--existing-cluster` runs against $KUBECONFIG instead.
+// and both controllers, in the foreground until Ctrl-C. `--existing-cluster` runs against $KUBECONFIG instead;
+// `--run-dir DIR` keeps the state somewhere other than the checkout's .run (the demo test runs its own environment).
 var existing = args.Contains("--existing-cluster");
 var root = RepositoryRoot.Find();
-var runDir = Path.Combine(root, ".run");
+var runDirIndex = Array.IndexOf(args, "--run-dir");
+var runDir = Path.GetFullPath(runDirIndex >= 0 && runDirIndex + 1 < args.Length ? args[runDirIndex + 1] : Path.Combine(root, ".run"));
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -100,13 +102,11 @@ try
         [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(prometheusDir, "data")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"],
         Path.Combine(logs, "prometheus.log")));
 
-    // The rollout controller runs as its own service account's identity, so config/rbac is what it is allowed.
-    string rolloutsKubeconfig = adminKubeconfig;
-    if (plane is not null)
-    {
-        var identity = await plane.MintUserAsync("system:serviceaccount:tollgate-system:tollgate-rollouts", ["system:serviceaccounts", "system:serviceaccounts:tollgate-system"], stop.Token);
-        rolloutsKubeconfig = identity.KubeconfigPath;
-    }
+    // Each controller runs as its own service account's identity, so config/rbac is exactly what it is allowed.
+    async Task<string> ServiceAccountKubeconfig(string name) => plane is null
+        ? adminKubeconfig
+        : (await plane.MintUserAsync($"system:serviceaccount:tollgate-system:{name}", ["system:serviceaccounts", "system:serviceaccounts:tollgate-system"], stop.Token)).KubeconfigPath;
+    var rolloutsKubeconfig = await ServiceAccountKubeconfig("tollgate-rollouts");
 
     var dotnet = ControlPlaneBinaries.FindOnPath("dotnet") ?? "/usr/bin/dotnet";
     string Dll(string project, string name) => Path.Combine(root, "src", project, "bin", "Debug", "net10.0", name);
@@ -119,8 +119,11 @@ try
     {
         // Registering https://127.0.0.1 webhooks needs an API server on this machine; a remote cluster could not call
         // them and, with failurePolicy Fail, would refuse writes. So the webhooks run only on the embedded cluster.
+        // Only the registration (a deploy step in a cluster) uses the admin; reads and Events use the webhooks' identity.
+        var webhooksKubeconfig = await ServiceAccountKubeconfig("tollgate-webhooks");
         processes.Add(ManagedProcess.Start("webhooks", dotnet,
-            [Dll("Webhooks", "tollgate-webhooks.dll"), "--self-signed", "--kubeconfig", adminKubeconfig, "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            [Dll("Webhooks", "tollgate-webhooks.dll"), "--self-signed", "--kubeconfig", webhooksKubeconfig, "--registration-kubeconfig", adminKubeconfig,
+             "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)],
             Path.Combine(logs, "webhooks.log"),
             new Dictionary<string, string> { ["TOLLGATE_LOG_FORMAT"] = "text" }));
     }
@@ -153,10 +156,16 @@ try
         Path.Combine(runDir, "env"),
         $"KUBECONFIG={kubeconfigPath}\nPROMETHEUS_URL={prometheusUrl}\nDEVELOPER_KUBECONFIG={developerKubeconfig}\nDEMO_RATES={Path.Combine(demoDir, "rates")}\n",
         stop.Token);
-    Say($"Ready: export KUBECONFIG={kubeconfigPath}");
-    Say("then try:  kubectl apply -k config/samples/webhooks");
-    Say($"           kubectl --kubeconfig {developerKubeconfig} scale deployment web-app --replicas=10 -n production   # refused by the drift guard");
-    Say($"           make demo   # the scripted tour (Prometheus at {prometheusUrl})");
+    // kubectl v1.20.2 (the one the tests use) and the kubectl-tollgate plugin, for `export PATH=.run/bin:$PATH`.
+    var runBin = Directory.CreateDirectory(Path.Combine(runDir, "bin")).FullName;
+    Link(Path.Combine(runBin, "kubectl"), binaries.Kubectl);
+    Link(Path.Combine(runBin, "kubectl-tollgate"), Path.Combine(root, "tools", "KubectlPlugin", "bin", "Debug", "net10.0", "kubectl-tollgate"));
+
+    // The one line scripts wait for, unprefixed; then what to try next.
+    Console.WriteLine($"Ready: export KUBECONFIG={kubeconfigPath}");
+    Say($"then try:  export PATH={runBin}:$PATH   # kubectl v1.20.2 and the kubectl-tollgate plugin");
+    Say("           make demo   # the scripted five-minute tour, in another terminal");
+    Say($"           kubectl --kubeconfig {developerKubeconfig} scale deployment web-app --replicas=10 -n production   # after kubectl apply -k config/samples/webhooks: refused");
 
     while (!stop.IsCancellationRequested)
     {
@@ -205,3 +214,9 @@ finally
 }
 
 return exitCode;
+
+static void Link(string path, string target)
+{
+    File.Delete(path);
+    File.CreateSymbolicLink(path, target);
+}

@@ -27,10 +27,11 @@ public static class TollgateLogging
         }
         else
         {
+            // Text is for people: messages already name their object, and request/trace scopes would bury them.
             logging.AddSimpleConsole(options =>
             {
                 options.SingleLine = true;
-                options.IncludeScopes = true;
+                options.IncludeScopes = false;
                 options.TimestampFormat = "HH:mm:ss.fff ";
                 options.ColorBehavior = LoggerColorBehavior.Default;
             });
@@ -51,12 +52,6 @@ public static class TollgateLogging
     public static IDisposable? BeginObjectScope(this ILogger logger, string kind, string? @namespace, string? name)
     {
         ArgumentNullException.ThrowIfNull(logger);
-        return logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["kind"] = kind,
-            ["namespace"] = @namespace,
-            ["name"] = name,
-            ["object"] = string.IsNullOrEmpty(@namespace) ? name : $"{@namespace}/{name}",
-        });
+        return logger.BeginScope(new ObjectScope(kind, @namespace, name));
     }
 }

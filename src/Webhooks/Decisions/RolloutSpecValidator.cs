@@ -7,7 +7,7 @@ namespace Tollgate.Webhooks.Decisions;
 
 /// <summary>
 /// Pure: decision 6 of the spec. Weights within 0..100, durations that parse, conditions that the rollout controller's
-/// expression evaluator accepts, Prometheus addresses that are URLs. <c>{{args.x}}</c> placeholders are resolved only
+/// expression evaluator accepts, Prometheus addresses that are URLs when given. <c>{{args.x}}</c> placeholders are resolved only
 /// when a run starts, so templated values are checked as far as possible: a placeholder stands for a number.
 /// </summary>
 public static partial class RolloutSpecValidator
@@ -180,13 +180,8 @@ public static partial class RolloutSpecValidator
 
     private static void CheckAddress(string? address, string field, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            errors.Add($"{field} is required");
-            return;
-        }
-
-        if (IsTemplated(address))
+        // No address means the rollout controller's PROMETHEUS_URL, the central default Argo Rollouts also has.
+        if (string.IsNullOrEmpty(address) || IsTemplated(address))
         {
             return;
         }

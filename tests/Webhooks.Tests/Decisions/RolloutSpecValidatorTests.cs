@@ -71,7 +71,8 @@ public sealed class RolloutSpecValidatorTests
     [InlineData("""{"failureCondition":"result[0] <> 1","provider":{"prometheus":{"address":"http://p","query":"q"}}}""", "failureCondition 'result[0] <> 1' does not parse")]
     [InlineData("""{"provider":{"prometheus":{"address":"prometheus:9090","query":"q"}}}""", "address 'prometheus:9090' is not an http(s) URL")]
     [InlineData("""{"provider":{"prometheus":{"address":"ftp://p","query":"q"}}}""", "address 'ftp://p' is not an http(s) URL")]
-    [InlineData("""{"provider":{"prometheus":{"query":"q"}}}""", "provider.prometheus.address is required")]
+    [InlineData("""{"successCondition":"result[0] < 1","provider":{"prometheus":{"query":"q"}}}""", null)]
+    [InlineData("""{"provider":{"prometheus":{"address":" ","query":"q"}}}""", "address ' ' is not an http(s) URL")]
     [InlineData("""{"interval":"every minute","provider":{"prometheus":{"address":"http://p","query":"q"}}}""", "interval 'every minute' is not a duration")]
     [InlineData("""{"count":"many","provider":{"prometheus":{"address":"http://p","query":"q"}}}""", "count 'many' is not a number")]
     public void ValidateTemplate_Metric_ErrorOrNone(string metric, string? error)
