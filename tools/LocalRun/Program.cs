@@ -75,7 +75,14 @@ try
     await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "argocd-namespace.yaml"));
     await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "appproject-default.yaml"));
 
-    var logs = Directory.CreateDirectory(Path.Combine(runDir, "logs")).FullName;
+    // Fresh logs per run: the follower prints each file from its start.
+    var logs = Path.Combine(runDir, "logs");
+    if (Directory.Exists(logs))
+    {
+        Directory.Delete(logs, recursive: true);
+    }
+
+    Directory.CreateDirectory(logs);
     var rolloutsPort = FreePort.Next();
     var prometheusPort = FreePort.Next();
     var prometheusDir = Directory.CreateDirectory(Path.Combine(runDir, "prometheus")).FullName;

@@ -18,7 +18,7 @@ public static class RolloutEventPlanner
 
         if (after.Abort == true && before?.Abort != true)
         {
-            events.Add(new RolloutEvent(true, "RolloutAborted", $"Rollout aborted update to revision {after.CurrentPodHash}{(abortDetail is null ? "" : ": " + abortDetail)}"));
+            events.Add(new RolloutEvent(true, "RolloutAborted", abortDetail ?? $"Rollout aborted update to revision {after.CurrentPodHash}"));
         }
 
         if (after.Abort != true && before?.Abort == true && before.CurrentPodHash == after.CurrentPodHash)

@@ -42,4 +42,22 @@ public sealed class RolloutEventPlannerTests
         Assert.True(abort.IsWarning);
         Assert.Contains("error-rate", abort.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plan_AbortWithControllerDetail_DetailIsTheWholeMessage()
+    {
+        const string detail = "Rollout aborted update to revision h2: AnalysisRun web-app-h2-2 Failed: measured [0.5]";
+
+        var abort = Assert.Single(RolloutEventPlanner.Plan(Status(1, 0), Status(0, 0, abort: true), Steps, detail));
+
+        Assert.Equal(detail, abort.Message);
+    }
+
+    [Fact]
+    public void Plan_AbortWithoutDetail_NamesTheRevision()
+    {
+        var abort = Assert.Single(RolloutEventPlanner.Plan(Status(1, 0), Status(0, 0, abort: true), Steps, null));
+
+        Assert.Equal("Rollout aborted update to revision h2", abort.Message);
+    }
 }
