@@ -22,6 +22,7 @@ builder.Services.AddKubernetesOperator(options =>
         options.Namespace = settings.Namespace;
         options.EnableLeaderElection = settings.LeaderElection;
         options.LeaseNamespace = settings.LeaseNamespace;
+        options.LeaseName = settings.LeaseName;
     })
     .AddRolloutControllers();
 

@@ -8,8 +8,15 @@ namespace Tollgate.Rollouts;
 /// <param name="BindAddress">--bind-address for /metrics, /healthz and /readyz (default 0.0.0.0:8080).</param>
 /// <param name="LeaderElection">--leader-elect=false turns leader election off (it is on by default).</param>
 /// <param name="LeaseNamespace">--lease-namespace, else POD_NAMESPACE.</param>
-public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, string BindAddress, bool LeaderElection, string? LeaseNamespace)
+/// <param name="LeaseName">--lease-name, else TOLLGATE_LEASE_NAME, else <see cref="DefaultLeaseName"/>.</param>
+public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, string BindAddress, bool LeaderElection, string? LeaseNamespace, string LeaseName)
 {
+    /// <summary>
+    /// The Lease every earlier version used (the runtime's "{operator name}-leader"): renaming it would let an old and a
+    /// new replica both lead during a rolling upgrade.
+    /// </summary>
+    public const string DefaultLeaseName = "tollgate-rollouts-leader";
+
     public static RolloutsSettings FromArguments(IReadOnlyList<string> arguments, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -37,11 +44,14 @@ public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, str
             Flag("namespace") ?? environment("TOLLGATE_NAMESPACE"),
             Flag("bind-address") ?? environment("TOLLGATE_BIND_ADDRESS") ?? "0.0.0.0:8080",
             !string.Equals(Flag("leader-elect") ?? environment("TOLLGATE_LEADER_ELECT"), "false", StringComparison.OrdinalIgnoreCase),
-            Flag("lease-namespace") ?? environment("POD_NAMESPACE"));
+            Flag("lease-namespace") ?? environment("POD_NAMESPACE"),
+            NonEmpty(Flag("lease-name")) ?? NonEmpty(environment("TOLLGATE_LEASE_NAME")) ?? DefaultLeaseName);
     }
 
     public KubernetesClientConfiguration LoadKubernetesConfiguration() =>
         Kubeconfig is { Length: > 0 } path
             ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path.Split(':')[0])
             : KubernetesClientConfiguration.BuildDefaultConfig();
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

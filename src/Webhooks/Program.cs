@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Tollgate.Shared.Logging;
 using Tollgate.Shared.Admission.Certificates;
 using Tollgate.Shared.Admission.Registration;
+using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Config;
 using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Hosting;
@@ -50,7 +51,14 @@ await using var app = WebhookHost.Build(
 await app.StartAsync();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tollgate.Webhooks");
 var lifetime = app.Lifetime.ApplicationStopping;
-var installer = app.Services.GetRequiredService<WebhookConfigurationInstaller>();
+// Registering is a deploy-time right (config/webhook in a cluster) that the webhooks' own identity lacks, so self-signed
+// mode can write the configuration as someone else while every read and Event stays with --kubeconfig.
+using var registrationClient = options.RegistrationKubeconfig is { } registrationKubeconfig
+    ? new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(registrationKubeconfig))
+    : null;
+var installer = registrationClient is null
+    ? app.Services.GetRequiredService<WebhookConfigurationInstaller>()
+    : new WebhookConfigurationInstaller(registrationClient, app.Services.GetRequiredService<ILogger<WebhookConfigurationInstaller>>());
 try
 {
     if (authority is not null)

@@ -11,6 +11,8 @@ public static class CommandLine
           --kubeconfig <path>        kubeconfig (default: KUBECONFIG, ~/.kube/config, then in-cluster)
           --cert-dir <dir>           directory with tls.crt and tls.key (env TOLLGATE_CERT_DIR)
           --self-signed              local mode: own CA, listen on 127.0.0.1, register the webhooks there
+          --registration-kubeconfig <path>  self-signed mode: write and delete the webhook configuration with this
+                                     kubeconfig; reads and Events still use --kubeconfig (default: --kubeconfig)
           --settings <file>          Tollgate settings YAML (env TOLLGATE_SETTINGS)
           --settings-configmap <ns/name>  read the settings.yaml key of a ConfigMap at startup instead
           --configuration-name <n>   ValidatingWebhookConfiguration name in self-signed mode (default tollgate-webhooks)
@@ -37,6 +39,7 @@ public static class CommandLine
             {
                 "--port" => options with { Port = ParsePort(Value()) },
                 "--kubeconfig" => options with { Kubeconfig = Value() },
+                "--registration-kubeconfig" => options with { RegistrationKubeconfig = Value() },
                 "--cert-dir" => options with { CertificateDirectory = Value() },
                 "--self-signed" => options with { SelfSigned = true, Loopback = true },
                 "--settings" => options with { SettingsFile = Value() },
@@ -50,6 +53,11 @@ public static class CommandLine
         if (!options.SelfSigned && options.CertificateDirectory is null)
         {
             throw new FormatException("set --cert-dir (tls.crt and tls.key) or --self-signed");
+        }
+
+        if (!options.SelfSigned && options.RegistrationKubeconfig is not null)
+        {
+            throw new FormatException("--registration-kubeconfig applies only with --self-signed (config/webhook registers the webhooks in a cluster)");
         }
 
         return options;

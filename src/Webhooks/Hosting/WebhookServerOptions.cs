@@ -12,7 +12,14 @@ public sealed record WebhookServerOptions
     /// <summary>Listen on 127.0.0.1 only (always so in self-signed mode).</summary>
     public bool Loopback { get; init; }
 
+    /// <summary>Whom the server reads as (informers, settings ConfigMap, discovery) and writes Events as.</summary>
     public string? Kubeconfig { get; init; }
+
+    /// <summary>
+    /// Self-signed mode only: whom the webhook configuration is written and deleted as, a deploy-time right the
+    /// webhooks' own role lacks. Null means <see cref="Kubeconfig"/>.
+    /// </summary>
+    public string? RegistrationKubeconfig { get; init; }
 
     /// <summary>A directory holding tls.crt and tls.key (reloaded when they change).</summary>
     public string? CertificateDirectory { get; init; }

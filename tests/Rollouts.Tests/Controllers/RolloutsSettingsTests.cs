@@ -5,11 +5,13 @@ public sealed class RolloutsSettingsTests
     [Fact]
     public void FromArguments_Flags_WinOverEnvironment()
     {
-        var settings = RolloutsSettings.FromArguments(
-            ["--kubeconfig", "/k", "--namespace=prod", "--bind-address", "127.0.0.1:9", "--leader-elect=false"],
-            name => name == "KUBECONFIG" ? "/env" : null);
+        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = "/env", ["TOLLGATE_LEASE_NAME"] = "from-env" };
 
-        Assert.Equal(new RolloutsSettings("/k", "prod", "127.0.0.1:9", false, null), settings);
+        var settings = RolloutsSettings.FromArguments(
+            ["--kubeconfig", "/k", "--namespace=prod", "--bind-address", "127.0.0.1:9", "--leader-elect=false", "--lease-name", "from-flag"],
+            key => environment.GetValueOrDefault(key));
+
+        Assert.Equal(new RolloutsSettings("/k", "prod", "127.0.0.1:9", false, null, "from-flag"), settings);
     }
 
     [Fact]
@@ -17,6 +19,32 @@ public sealed class RolloutsSettingsTests
     {
         var settings = RolloutsSettings.FromArguments([], name => name == "KUBECONFIG" ? "/env" : null);
 
-        Assert.Equal(new RolloutsSettings("/env", null, "0.0.0.0:8080", true, null), settings);
+        Assert.Equal(new RolloutsSettings("/env", null, "0.0.0.0:8080", true, null, "tollgate-rollouts-leader"), settings);
+    }
+
+    [Fact]
+    public void FromArguments_LeaseNameEquals_UsesTheFlag()
+    {
+        var settings = RolloutsSettings.FromArguments(["--lease-name=tollgate-rollouts-ro-1", "--lease-namespace", "tollgate-system"], _ => null);
+
+        Assert.Equal(("tollgate-rollouts-ro-1", "tollgate-system"), (settings.LeaseName, settings.LeaseNamespace));
+    }
+
+    [Fact]
+    public void FromArguments_LeaseNameInEnvironmentOnly_UsesTheEnvironment()
+    {
+        var settings = RolloutsSettings.FromArguments([], name => name == "TOLLGATE_LEASE_NAME" ? "tollgate-rollouts-staging" : null);
+
+        Assert.Equal("tollgate-rollouts-staging", settings.LeaseName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void FromArguments_BlankLeaseName_Default(string blank)
+    {
+        var settings = RolloutsSettings.FromArguments(["--lease-name", blank], name => name == "TOLLGATE_LEASE_NAME" ? blank : null);
+
+        Assert.Equal(RolloutsSettings.DefaultLeaseName, settings.LeaseName);
     }
 }

@@ -3,7 +3,10 @@ using Tollgate.Testing.ControlPlane;
 
 namespace Tollgate.Rollouts.Tests.Support;
 
-/// <summary>The real tollgate-rollouts executable, watching one namespace, under the same watchdog as the servers.</summary>
+/// <summary>
+/// The real tollgate-rollouts executable, watching one namespace, under the same watchdog as the servers; it keeps its
+/// Lease in <see cref="ShippedIdentities.Namespace"/>, the only namespace the shipped leader-election Role covers.
+/// </summary>
 public sealed class ControllerProcess : IAsyncDisposable
 {
     private readonly ManagedProcess process;
@@ -18,7 +21,10 @@ public sealed class ControllerProcess : IAsyncDisposable
 
     public string LogPath => process.LogPath;
 
-    public static ControllerProcess Start(string kubeconfig, string @namespace, Uri? prometheus, string logDirectory)
+    /// <param name="kubeconfig">Whom the controller runs as: the rollouts ServiceAccount's identity, as in a cluster.</param>
+    /// <param name="namespace">The one namespace it watches.</param>
+    /// <param name="leaseName">Controllers given the same name compete for one Lease.</param>
+    public static ControllerProcess Start(string kubeconfig, string @namespace, string leaseName, Uri? prometheus, string logDirectory)
     {
         var port = FreePort.Next();
         var dll = Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
@@ -32,7 +38,10 @@ public sealed class ControllerProcess : IAsyncDisposable
         var managed = ManagedProcess.Start(
             "tollgate-rollouts",
             dotnet,
-            [dll, "--kubeconfig", kubeconfig, "--namespace", @namespace, "--lease-namespace", @namespace, "--bind-address", $"127.0.0.1:{port}"],
+            [
+                dll, "--kubeconfig", kubeconfig, "--namespace", @namespace,
+                "--lease-namespace", ShippedIdentities.Namespace, "--lease-name", leaseName, "--bind-address", $"127.0.0.1:{port}",
+            ],
             Path.Combine(logDirectory, $"tollgate-rollouts-{@namespace}-{Guid.NewGuid():N}.log"),
             environment);
         return new ControllerProcess(managed, port);

@@ -11,7 +11,8 @@ namespace Tollgate.Rollouts.Tests.Support;
 
 /// <summary>
 /// Base for scenarios on the real control plane: a fresh namespace, the pod readiness stand-in, and the controller
-/// executable watching that namespace with Prometheus as its default metric source.
+/// executable watching that namespace with Prometheus as its default metric source, running as the rollouts
+/// ServiceAccount under the shipped config/rbac (never as admin), with a Lease of its own per test namespace.
 /// </summary>
 [Collection(RolloutsCollection.Name)]
 public abstract class RolloutTest(ControlPlaneFixture fixture, PrometheusFixture prometheus) : IAsyncLifetime
@@ -28,9 +29,16 @@ public abstract class RolloutTest(ControlPlaneFixture fixture, PrometheusFixture
 
     protected ControllerProcess Controller { get; set; } = null!;
 
+    /// <summary>The rollouts ServiceAccount's identity the controller runs as.</summary>
+    protected KubeUser ControllerIdentity { get; private set; } = null!;
+
+    /// <summary>Every controller of one test shares it, so a restarted or second controller competes for the same Lease.</summary>
+    protected string LeaseName => $"tollgate-rollouts-{Namespace}";
+
     public virtual async Task InitializeAsync()
     {
         Client = new KubernetesClient(Plane.AdminConfiguration, RolloutsJsonContext.Default);
+        ControllerIdentity = await Plane.ShippedIdentities.RolloutsAsync();
         Namespace = await Plane.CreateNamespaceAsync("ro");
         Pods = new PodReadiness(Client, Namespace);
         Controller = StartController();
@@ -40,12 +48,13 @@ public abstract class RolloutTest(ControlPlaneFixture fixture, PrometheusFixture
     {
         await Controller.DisposeAsync();
         await Pods.DisposeAsync();
+        await Client.DeleteAsync<V1Lease>(LeaseName, ShippedIdentities.Namespace);
         await Plane.DeleteNamespaceAsync(Namespace);
         Client.Dispose();
     }
 
     protected ControllerProcess StartController() =>
-        ControllerProcess.Start(Plane.AdminKubeconfigPath, Namespace, prometheus.Address, Plane.WorkDirectory);
+        ControllerProcess.Start(ControllerIdentity.KubeconfigPath, Namespace, LeaseName, prometheus.Address, Plane.WorkDirectory);
 
     /// <summary>Applies YAML with the real kubectl, as a user would.</summary>
     protected async Task ApplyAsync(string yaml)

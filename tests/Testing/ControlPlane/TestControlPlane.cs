@@ -31,6 +31,7 @@ public sealed class TestControlPlane : IAsyncDisposable
         this.workDirectory = workDirectory;
         this.ownsWorkDirectory = ownsWorkDirectory;
         Kubectl = kubectl;
+        ShippedIdentities = new ShippedIdentities(this);
     }
 
     public bool IsExistingCluster { get; private set; }
@@ -42,6 +43,9 @@ public sealed class TestControlPlane : IAsyncDisposable
     public IKubernetesClient AdminClient => admin ?? throw new InvalidOperationException("the control plane is not started");
 
     public Kubectl Kubectl { get; }
+
+    /// <summary>The controllers' ServiceAccount identities under the repository's config/rbac (applied on first use).</summary>
+    public ShippedIdentities ShippedIdentities { get; }
 
     public Uri ApiServer => AdminConfiguration.Host;
 

@@ -27,6 +27,26 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parse_SelfSignedWithoutRegistrationKubeconfig_RegistersWithTheMainKubeconfig()
+    {
+        var options = CommandLine.Parse(["--self-signed", "--kubeconfig", "/webhooks"], _ => null);
+
+        Assert.Equal(("/webhooks", null), (options.Kubeconfig, options.RegistrationKubeconfig));
+    }
+
+    [Fact]
+    public void Parse_SelfSignedWithRegistrationKubeconfig_BothKept()
+    {
+        var options = CommandLine.Parse(["--self-signed", "--kubeconfig", "/webhooks", "--registration-kubeconfig", "/admin"], _ => null);
+
+        Assert.Equal(("/webhooks", "/admin"), (options.Kubeconfig, options.RegistrationKubeconfig));
+    }
+
+    [Fact]
+    public void Usage_Always_DocumentsRegistrationKubeconfig() =>
+        Assert.Contains("--registration-kubeconfig <path>", CommandLine.Usage, StringComparison.Ordinal);
+
+    [Fact]
     public void Parse_SettingsConfigMap_NamespaceAndName()
     {
         var options = CommandLine.Parse(["--self-signed", "--settings-configmap", "tollgate-system/tollgate-settings"], _ => null);
@@ -40,6 +60,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--self-signed", "--bogus" }, "unknown flag --bogus")]
     [InlineData(new[] { "--self-signed", "--port" }, "--port needs a value")]
     [InlineData(new[] { "--self-signed", "--port", "http" }, "'http' is not a port")]
+    [InlineData(new[] { "--self-signed", "--registration-kubeconfig" }, "--registration-kubeconfig needs a value")]
+    [InlineData(new[] { "--cert-dir", "/certs", "--registration-kubeconfig", "/admin" }, "--registration-kubeconfig applies only with --self-signed")]
     public void Parse_Invalid_FormatException(string[] args, string message) =>
         Assert.Contains(message, Assert.Throws<FormatException>(() => CommandLine.Parse(args, _ => null)).Message, StringComparison.Ordinal);
 }

@@ -57,7 +57,7 @@ public sealed class ServerEndpointTests(ControlPlaneFixture fixture) : WebhookSc
     [Fact]
     public async Task DiscoverScope_RolloutCrdsInstalled_WatchesRollouts()
     {
-        var scope = await Tollgate.Webhooks.Hosting.WebhookHost.DiscoverScopeAsync(Plane.AdminConfiguration, Timeout());
+        var scope = await Tollgate.Webhooks.Hosting.WebhookHost.DiscoverScopeAsync(WebhooksIdentity.Configuration, Timeout());
 
         Assert.True(scope.Rollouts);
     }
@@ -77,7 +77,7 @@ public sealed class ServerEndpointTests(ControlPlaneFixture fixture) : WebhookSc
                 breakGlassGroup: oncall
             """);
 
-        var settings = await Tollgate.Webhooks.Hosting.WebhookHost.LoadSettingsAsync(Plane.AdminConfiguration, $"{ArgoCd}/tollgate-settings", Timeout());
+        var settings = await Tollgate.Webhooks.Hosting.WebhookHost.LoadSettingsAsync(WebhooksIdentity.Configuration, $"{ArgoCd}/tollgate-settings", Timeout());
 
         Assert.Equal((ArgoCd, "oncall"), (settings.ArgoCdNamespace, settings.BreakGlassGroup));
     }

@@ -16,7 +16,8 @@ namespace Tollgate.Webhooks.Tests.Support;
 
 /// <summary>
 /// The real webhook server (the same composition as Program) on 127.0.0.1, registered with the test control plane for
-/// the given namespaces only. Disposing deletes the configuration and stops the server.
+/// the given namespaces only, like self-signed mode with --registration-kubeconfig. Disposing deletes the configuration
+/// and stops the server.
 /// </summary>
 public sealed class RunningWebhooks : IAsyncDisposable
 {
@@ -49,8 +50,15 @@ public sealed class RunningWebhooks : IAsyncDisposable
 
     public string ScrapeMetrics() => app.Services.GetRequiredService<PrometheusExporter>().Scrape();
 
+    /// <param name="identity">Whom the server itself reads and writes Events as: the webhooks ServiceAccount, as in a cluster.</param>
+    /// <param name="registration">Registers the configuration: a deploy-time step (config/webhook) the webhooks' role lacks.</param>
     public static async Task<RunningWebhooks> StartAsync(
-        KubernetesClientConfiguration admin, IKubernetesClient client, TollgateSettings settings, IReadOnlyList<string> namespaces, string configurationName, CancellationToken cancellationToken)
+        KubernetesClientConfiguration identity,
+        IKubernetesClient registration,
+        TollgateSettings settings,
+        IReadOnlyList<string> namespaces,
+        string configurationName,
+        CancellationToken cancellationToken)
     {
         var authority = WebhookCertificateAuthority.Create();
         var directory = Directory.CreateTempSubdirectory("tollgate-webhooks-test-").FullName;
@@ -61,12 +69,12 @@ public sealed class RunningWebhooks : IAsyncDisposable
             NullLogger<ReloadingCertificate>.Instance);
         var app = WebhookHost.Build(
             new WebhookServerOptions { Port = 0, Loopback = true, SelfSigned = true },
-            admin,
+            identity,
             settings,
             certificate,
             logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync(cancellationToken);
-        var installer = new WebhookConfigurationInstaller(client, NullLogger<WebhookConfigurationInstaller>.Instance);
+        var installer = new WebhookConfigurationInstaller(registration, NullLogger<WebhookConfigurationInstaller>.Instance);
         var running = new RunningWebhooks(app, authority, certificate, installer, directory, configurationName);
         try
         {

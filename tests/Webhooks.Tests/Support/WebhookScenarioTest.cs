@@ -13,7 +13,8 @@ namespace Tollgate.Webhooks.Tests.Support;
 /// The user's scenario on fresh fixtures per test: a "production" namespace (random name), an Argo CD namespace with
 /// the AppProject <c>production</c> (roles developer for dev-team: sync; admin for platform-team: everything) and the
 /// Application web-app tracking Deployment web-app (5 replicas), minted users with ordinary Kubernetes RBAC (so a
-/// denial comes from the webhook), and the real webhook server registered for these two namespaces only.
+/// denial comes from the webhook), and the real webhook server registered for these two namespaces only, running as
+/// the webhooks ServiceAccount under the shipped config/rbac while the admin registers it.
 /// </summary>
 [Collection(ControlPlaneCollection.Name)]
 public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncLifetime
@@ -35,6 +36,9 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
 
     protected RunningWebhooks Webhooks { get; private set; } = null!;
 
+    /// <summary>The webhooks ServiceAccount under the shipped config/rbac: the server runs as it, never as admin.</summary>
+    protected KubeUser WebhooksIdentity { get; private set; } = null!;
+
     protected string TrackingId => $"web-app:apps/Deployment:{Production}/web-app";
 
     protected static CancellationToken Timeout(int seconds = 120) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
@@ -43,6 +47,7 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
     {
         var cancellationToken = Timeout();
         Client = new KubernetesClient(Plane.AdminConfiguration, ArgoCdJsonContext.Default, RolloutsJsonContext.Default, MetadataJsonContext.Default);
+        WebhooksIdentity = await Plane.ShippedIdentities.WebhooksAsync(cancellationToken);
         Production = await Plane.CreateNamespaceAsync("prod", cancellationToken: cancellationToken);
         ArgoCd = await Plane.CreateNamespaceAsync("argocd", cancellationToken: cancellationToken);
         Users = new ScenarioUsers(
@@ -59,7 +64,7 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
 
         var settings = TollgateSettings.Default with { ArgoCdNamespace = ArgoCd };
         Webhooks = await RunningWebhooks.StartAsync(
-            Plane.AdminConfiguration, Client, settings, [Production, ArgoCd], $"tollgate-test-{Production}", cancellationToken);
+            WebhooksIdentity.Configuration, Client, settings, [Production, ArgoCd], $"tollgate-test-{Production}", cancellationToken);
         await WaitUntilWebhooksAnswerAsync(cancellationToken);
     }
 
