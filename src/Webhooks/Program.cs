@@ -51,6 +51,8 @@ await using var app = WebhookHost.Build(
 await app.StartAsync();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tollgate.Webhooks");
 var lifetime = app.Lifetime.ApplicationStopping;
+var exitCode = 0;
+var registered = false;
 // Registering is a deploy-time right (config/webhook in a cluster) that the webhooks' own identity lacks, so self-signed
 // mode can write the configuration as someone else while every read and Event stays with --kubeconfig.
 using var registrationClient = options.RegistrationKubeconfig is { } registrationKubeconfig
@@ -65,10 +67,21 @@ try
     {
         await app.Services.GetRequiredService<AdmissionCaches>().WaitForSyncAsync(lifetime);
         var baseAddress = WebhookHost.BaseAddress(app);
-        await installer.InstallAsync(
-            WebhookHost.Webhooks(app),
-            WebhookHost.InstallOptions(options.ConfigurationName, baseAddress, authority.CaBundle, WebhookHost.ExcludingNamespaces(options.ExcludedNamespaces)),
-            lifetime);
+        try
+        {
+            await installer.InstallAsync(
+                WebhookHost.Webhooks(app),
+                WebhookHost.InstallOptions(options.ConfigurationName, baseAddress, authority.CaBundle, WebhookHost.ExcludingNamespaces(options.ExcludedNamespaces)),
+                lifetime);
+        }
+        catch (KubernetesException e)
+        {
+            logger.RegistrationFailed(options.ConfigurationName, e.Message);
+            exitCode = 1;
+            return exitCode;
+        }
+
+        registered = true;
         logger.Registered(options.ConfigurationName, baseAddress.ToString());
     }
 
@@ -83,9 +96,22 @@ finally
     {
         // A Fail webhook pointing at a stopped local server would refuse every write outside the excluded namespaces.
         using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await installer.UninstallAsync(options.ConfigurationName, cleanup.Token);
+        try
+        {
+            if (registered)
+            {
+                await installer.UninstallAsync(options.ConfigurationName, cleanup.Token);
+            }
+        }
+        catch (Exception e) when (e is KubernetesException or HttpRequestException or OperationCanceledException)
+        {
+            // Logged, not thrown: an exception here would hide why the server stopped.
+            logger.UnregistrationFailed(options.ConfigurationName, e.Message);
+            exitCode = 1;
+        }
+
         Directory.Delete(certificateDirectory!, recursive: true);
     }
 }
 
-return 0;
+return exitCode;

@@ -31,6 +31,14 @@ internal static partial class WebhookLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Registered webhook configuration {Name} at {BaseAddress}")]
     public static partial void Registered(this ILogger logger, string name, string baseAddress);
 
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Critical,
+        Message = "Could not register webhook configuration {Name}: {Reason}. Registering needs create, update and delete on validatingwebhookconfigurations, which the webhooks' own role lacks: pass --registration-kubeconfig with an identity that has them")]
+    public static partial void RegistrationFailed(this ILogger logger, string name, string reason);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Error,
+        Message = "Could not delete webhook configuration {Name} on shutdown: {Reason}. Until it is deleted (kubectl delete validatingwebhookconfiguration {Name}), writes outside the excluded namespaces are refused")]
+    public static partial void UnregistrationFailed(this ILogger logger, string name, string reason);
+
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Could not record the break-glass Event on {Kind} {Namespace}/{Name}")]
     public static partial void EventFailed(this ILogger logger, Exception exception, string? kind, string? @namespace, string? name);
 }
