@@ -28,8 +28,11 @@ public sealed class RolloutController(
     TimeProvider time,
     ILogger<RolloutController> logger) : IEntityController<Rollout>
 {
-    /// <summary>How often a rollout that waits on pods (there is no watch on ReplicaSets here) looks again.</summary>
-    public static readonly TimeSpan ConvergencePoll = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// A safety net only: changes of the Rollout's ReplicaSets and AnalysisRuns reconcile it at once (the controller
+    /// owns them), so a rollout waiting on pods or an analysis looks again this late only if such an event was missed.
+    /// </summary>
+    public static readonly TimeSpan ConvergencePoll = TimeSpan.FromSeconds(5);
 
     public async Task<ReconciliationResult<Rollout>> ReconcileAsync(Rollout entity, CancellationToken cancellationToken)
     {
@@ -272,7 +275,7 @@ public sealed class RolloutController(
             case nameof(AnalysisPhase.Successful):
                 return true;
             default:
-                context.RequeueWithin(TimeSpan.FromSeconds(2));
+                context.RequeueWithin(ConvergencePoll);
                 return true;
         }
     }
@@ -398,7 +401,7 @@ public sealed class RolloutController(
 
                 break;
             default:
-                context.RequeueWithin(TimeSpan.FromSeconds(1));
+                context.RequeueWithin(ConvergencePoll);
                 break;
         }
     }

@@ -3,6 +3,7 @@ using Tollgate.Rollouts.Metrics;
 using Tollgate.Rollouts.Providers;
 using Tollgate.Rollouts.Sync;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Operator.Builder;
 
 namespace Tollgate.Rollouts.Controllers;
@@ -24,6 +25,8 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<RolloutsMeter>();
         return builder
             .AddController<RolloutController, Rollout>()
+            .Owns<Rollout, V1ReplicaSet>()
+            .Owns<Rollout, AnalysisRun>()
             .AddController<AnalysisRunController, AnalysisRun>();
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Operator.Builder;
 using Tollgate.Shared.Operator.Controllers;
 using Tollgate.Shared.Tests.Support;
 using Tollgate.Testing;
@@ -173,6 +175,51 @@ public sealed class ControllerRuntimeTests(ControlPlaneFixture fixture) : Operat
 
         await TestWait.UntilAsync("DeletedAsync", () => script.Deleted.Contains("doomed"), Wait);
         Assert.Equal(["doomed"], script.Deleted);
+    }
+
+    [Fact]
+    public async Task Controller_OwnedConfigMapCreatedChangedDeleted_OwnerReconciledEachTime()
+    {
+        var script = new WidgetScript();
+        await StartOperatorAsync(script, o => o.AddController<ScriptedWidgetController, Widget>().Owns<Widget, V1ConfigMap>());
+        var parent = await Client.CreateAsync(Widget.Named("parent", Namespace), cancellationToken: Timeout());
+        await Client.CreateAsync(Widget.Named("bystander", Namespace), cancellationToken: Timeout());
+        await TestWait.UntilAsync("the first reconciles", () => script.Reconciles("parent") >= 1 && script.Reconciles("bystander") >= 1, Wait);
+        var owned = new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "owned",
+                Namespace = Namespace,
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "test.tollgate.dev/v1", Kind = "Widget", Name = "parent", Uid = parent.Metadata.Uid!, Controller = true }],
+            },
+            Data = new Dictionary<string, string> { ["step"] = "1" },
+        };
+
+        var bystander = script.Reconciles("bystander");
+        var before = script.Reconciles("parent");
+        owned = await Client.CreateAsync(owned, cancellationToken: Timeout());
+        await TestWait.UntilAsync("a reconcile of the owner after the create", () => script.Reconciles("parent") > before, Wait);
+
+        before = script.Reconciles("parent");
+        owned.Data!["step"] = "2";
+        await Client.UpdateAsync(owned, cancellationToken: Timeout());
+        await TestWait.UntilAsync("a reconcile of the owner after the update", () => script.Reconciles("parent") > before, Wait);
+
+        before = script.Reconciles("parent");
+        await Client.DeleteAsync<V1ConfigMap>("owned", Namespace, cancellationToken: Timeout());
+        await TestWait.UntilAsync("a reconcile of the owner after the delete", () => script.Reconciles("parent") > before, Wait);
+        Assert.Equal(bystander, script.Reconciles("bystander"));
+    }
+
+    [Fact]
+    public void Owns_BeforeAddController_ThrowsNamingTheOrder()
+    {
+        var services = new ServiceCollection();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddKubernetesOperator(_ => { }).Owns<Widget, V1ConfigMap>());
+
+        Assert.Contains("call AddController before Owns<Widget, V1ConfigMap>", error.Message, StringComparison.Ordinal);
     }
 
     private Task WaitForObservedSizeAsync(string name, int size) =>

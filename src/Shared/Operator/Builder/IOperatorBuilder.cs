@@ -20,6 +20,15 @@ public interface IOperatorBuilder
         where TController : class, IEntityController<TEntity>
         where TEntity : class, IKubernetesResource<TEntity>;
 
+    /// <summary>
+    /// Like controller-runtime's <c>Owns</c>: any change to a <typeparamref name="TOwned"/> whose controlling
+    /// ownerReference names a <typeparamref name="TEntity"/> reconciles that owner, so the controller reacts to what it
+    /// created instead of polling it. Call after <see cref="AddController{TController, TEntity}"/>.
+    /// </summary>
+    IOperatorBuilder Owns<TEntity, TOwned>()
+        where TEntity : class, IKubernetesResource<TEntity>
+        where TOwned : class, IKubernetesResource<TOwned>;
+
     /// <summary>Runs <typeparamref name="TFinalizer"/> before a <typeparamref name="TEntity"/> may go, under <paramref name="identifier"/>.</summary>
     IOperatorBuilder AddFinalizer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFinalizer, TEntity>(string identifier)
         where TFinalizer : class, IEntityFinalizer<TEntity>

@@ -13,6 +13,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorOptio
 {
     private readonly HashSet<Type> controlledKinds = [];
     private readonly HashSet<(Type Kind, string Identifier)> finalizerIds = [];
+    private readonly HashSet<(Type Owner, Type Owned)> ownedKinds = [];
 
     public IServiceCollection Services => services;
 
@@ -29,6 +30,31 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorOptio
 
         services.TryAddScoped<TController>();
         services.AddSingleton<IRunnableController>(CreateReconciler<TController, TEntity>);
+        return this;
+    }
+
+    public IOperatorBuilder Owns<TEntity, TOwned>()
+        where TEntity : class, IKubernetesResource<TEntity>
+        where TOwned : class, IKubernetesResource<TOwned>
+    {
+        if (!controlledKinds.Contains(typeof(TEntity)))
+        {
+            throw new InvalidOperationException($"{typeof(TEntity).Name} has no controller yet: call AddController before Owns<{typeof(TEntity).Name}, {typeof(TOwned).Name}>");
+        }
+
+        if (!ownedKinds.Add((typeof(TEntity), typeof(TOwned))))
+        {
+            throw new InvalidOperationException($"{typeof(TEntity).Name} already owns {typeof(TOwned).Name}");
+        }
+
+        services.AddSingleton(new OwnedWatch<TEntity>(typeof(TOwned), (provider, enqueue) =>
+        {
+            var namespaceToWatch = TOwned.Resource.Namespaced ? provider.GetRequiredService<OperatorOptions>().Namespace : null;
+            var informer = provider.GetRequiredService<SharedInformerFactory>().GetInformer<TOwned>(namespaceToWatch);
+            var handler = new OwnerEnqueuer<TOwned>(TEntity.Resource, enqueue);
+            informer.AddEventHandler(handler);
+            return new Subscription(() => informer.RemoveEventHandler(handler));
+        }));
         return this;
     }
 
@@ -58,7 +84,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorOptio
         var informer = services.GetRequiredService<SharedInformerFactory>()
             .GetInformer<TEntity>(TEntity.Resource.Namespaced ? options.Namespace : null);
         var queue = new RateLimitingQueue<EntityKey>(name, RateLimiters.Default<EntityKey>(time), time, services.GetRequiredService<WorkQueueMetrics>());
-        return new EntityReconciler<TController, TEntity>(
+        var reconciler = new EntityReconciler<TController, TEntity>(
             name,
             informer,
             client,
@@ -69,5 +95,16 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorOptio
             services.GetRequiredService<ReconcileMetrics>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(EntityReconciler<,>).Namespace}.{name}"),
             time);
+        foreach (var owned in services.GetServices<OwnedWatch<TEntity>>())
+        {
+            reconciler.Attach(owned.Subscribe(services, reconciler.EnqueueOwner));
+        }
+
+        return reconciler;
+    }
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
     }
 }

@@ -23,6 +23,7 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
     where TEntity : class, IKubernetesResource<TEntity>
 {
     private readonly ConcurrentDictionary<EntityKey, TEntity> tombstones = new();
+    private readonly List<IDisposable> ownedWatches = [];
     private readonly ISharedInformer<TEntity> informer;
     private readonly IKubernetesClient client;
     private readonly IServiceScopeFactory scopes;
@@ -93,7 +94,24 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
     public void Dispose()
     {
         informer.RemoveEventHandler(this);
+        foreach (var subscription in ownedWatches)
+        {
+            subscription.Dispose();
+        }
+
         Queue.Dispose();
+    }
+
+    /// <summary>Keeps an owned kind's subscription (see <see cref="OwnedWatch{TEntity}"/>) until this reconciler is disposed.</summary>
+    internal void Attach(IDisposable subscription) => ownedWatches.Add(subscription);
+
+    /// <summary>An owned object changed: reconcile its owner (level-based, so the owner's whole state is looked at).</summary>
+    internal void EnqueueOwner(EntityKey key)
+    {
+        if (active)
+        {
+            Queue.Add(key);
+        }
     }
 
     public void OnAdd(TEntity entity)
