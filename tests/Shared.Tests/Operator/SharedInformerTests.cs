@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Kube.Serialization;
 using Tollgate.Shared.Operator.Informers;
 using Tollgate.Shared.Tests.Support;
 using Tollgate.Testing;
@@ -45,6 +47,37 @@ public sealed class SharedInformerTests(ControlPlaneFixture fixture) : ControlPl
         {
             await Plane.DeleteNamespaceAsync(elsewhere);
         }
+    }
+
+    [Fact]
+    public async Task Informer_ObjectsWithManagedFields_CachedWithoutThemAndUpdatesFromCacheKeepTheServers()
+    {
+        using var client = new KubernetesClient(Plane.AdminConfiguration);
+        await client.CreateAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "settings", Namespace = Namespace }, Data = new Dictionary<string, string> { ["mode"] = "a" } },
+            cancellationToken: Timeout());
+        await using var stripping = new SharedInformer<V1ConfigMap>(client, new SharedInformerOptions { Namespace = Namespace });
+        await using var keeping = new SharedInformer<V1ConfigMap>(client, new SharedInformerOptions { Namespace = Namespace, KeepManagedFields = true });
+        stripping.Start();
+        keeping.Start();
+        await stripping.WaitForCacheSyncAsync(Timeout());
+        await keeping.WaitForCacheSyncAsync(Timeout());
+
+        var cached = stripping.Cache.Get(Namespace, "settings")!;
+        Assert.False(cached.Metadata.AdditionalProperties?.ContainsKey(ManagedFields.FieldName) == true);
+        Assert.True(keeping.Cache.Get(Namespace, "settings")!.Metadata.AdditionalProperties?.ContainsKey(ManagedFields.FieldName));
+        Assert.True((await client.GetAsync<V1ConfigMap>("settings", Namespace, Timeout()))!.Metadata.AdditionalProperties?.ContainsKey(ManagedFields.FieldName));
+
+        // A controller's read-modify-write: a private copy of the cached object, changed and sent back.
+        var copy = JsonSerializer.Deserialize(JsonSerializer.Serialize(cached, KubernetesJsonContext.Default.V1ConfigMap), KubernetesJsonContext.Default.V1ConfigMap)!;
+        copy.Data!["mode"] = "b";
+        await client.UpdateAsync(copy, cancellationToken: Timeout());
+
+        var stored = (await client.GetAsync<V1ConfigMap>("settings", Namespace, Timeout()))!;
+        Assert.Equal("b", stored.Data!["mode"]);
+        Assert.True(stored.Metadata.AdditionalProperties?.ContainsKey(ManagedFields.FieldName));
+        await TestWait.UntilAsync("the update to reach the cache", () => stripping.Cache.Get(Namespace, "settings")?.Data?["mode"] == "b", Wait);
+        Assert.False(stripping.Cache.Get(Namespace, "settings")!.Metadata.AdditionalProperties?.ContainsKey(ManagedFields.FieldName) == true);
     }
 
     [Fact]

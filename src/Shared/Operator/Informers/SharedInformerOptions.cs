@@ -10,4 +10,10 @@ public sealed record SharedInformerOptions
 
     /// <summary>The server ends each watch after this long and the informer resumes it (5 minutes by default).</summary>
     public int WatchTimeoutSeconds { get; init; } = 300;
+
+    /// <summary>
+    /// Cached objects drop <c>metadata.managedFields</c> unless this is set: it is often the largest part of an object
+    /// and no reader of the cache needs it, and an update sent from a cached copy leaves the server's entries as they are.
+    /// </summary>
+    public bool KeepManagedFields { get; init; }
 }

@@ -132,6 +132,19 @@ public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable, ID
     /// <summary>Applies one list/watch event to the cache and tells the handlers; the informer's only writer.</summary>
     internal void Apply(ListWatchEvent<T> change)
     {
+        if (!options.KeepManagedFields)
+        {
+            foreach (var entity in change.Items ?? [])
+            {
+                ManagedFields.Strip(entity.Metadata);
+            }
+
+            if (change.Object is not null)
+            {
+                ManagedFields.Strip(change.Object.Metadata);
+            }
+        }
+
         lock (dispatchGate)
         {
             switch (change.Type)
