@@ -3,15 +3,16 @@ using Tollgate.Shared.Entities.Rollouts;
 namespace Tollgate.Rollouts.Analysis;
 
 /// <summary>
-/// The arguments of a new AnalysisRun: every template argument, overridden by the rollout step's arguments, with
-/// podTemplateHashValue resolved to a hash now (as Argo does) and secretKeyRef kept as a reference (read at measurement time,
-/// so the secret never lands in the run).
+/// The arguments of a new AnalysisRun: every template argument, overridden by the rollout's arguments, with
+/// podTemplateHashValue and fieldRef (a field of the Rollout, see <see cref="FieldPathResolver"/>) resolved to values now,
+/// as Argo does, and secretKeyRef kept as a reference (read at measurement time, so the secret never lands in the run).
 /// </summary>
 public static class RunArgumentsBuilder
 {
-    /// <exception cref="FormatException">A rollout argument asks for an unknown podTemplateHashValue or a field that is not supported.</exception>
-    public static IList<Argument> Build(IEnumerable<Argument> templateArguments, IEnumerable<AnalysisRunArgument>? rolloutArguments, string? stableHash, string latestHash)
+    /// <exception cref="FormatException">A rollout argument asks for an unknown podTemplateHashValue or a field the Rollout cannot give.</exception>
+    public static IList<Argument> Build(Rollout rollout, IEnumerable<Argument> templateArguments, IEnumerable<AnalysisRunArgument>? rolloutArguments, string? stableHash, string latestHash)
     {
+        ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(templateArguments);
         var merged = new List<Argument>();
         foreach (var argument in templateArguments)
@@ -30,7 +31,7 @@ public static class RunArgumentsBuilder
 
         foreach (var argument in rolloutArguments ?? [])
         {
-            var value = argument.Value ?? Resolve(argument, stableHash, latestHash);
+            var value = argument.Value ?? Resolve(rollout, argument, stableHash, latestHash);
             var existing = merged.FindIndex(a => a.Name == argument.Name);
             var resolved = new Argument { Name = argument.Name, Value = value };
             if (existing < 0)
@@ -46,7 +47,7 @@ public static class RunArgumentsBuilder
         return merged;
     }
 
-    private static string? Resolve(AnalysisRunArgument argument, string? stableHash, string latestHash)
+    private static string? Resolve(Rollout rollout, AnalysisRunArgument argument, string? stableHash, string latestHash)
     {
         if (argument.ValueFrom?.PodTemplateHashValue is { } which)
         {
@@ -58,9 +59,11 @@ public static class RunArgumentsBuilder
             };
         }
 
-        if (argument.ValueFrom?.FieldRef is not null)
+        if (argument.ValueFrom?.FieldRef is { } fieldRef)
         {
-            throw new FormatException($"argument \"{argument.Name}\": valueFrom.fieldRef is not supported");
+            var resolution = FieldPathResolver.Resolve(rollout, fieldRef.FieldPath);
+            return resolution.Value
+                ?? throw new FormatException($"argument \"{argument.Name}\": fieldPath \"{fieldRef.FieldPath}\": {resolution.Error}");
         }
 
         return null;

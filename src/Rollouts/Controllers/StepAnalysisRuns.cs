@@ -115,7 +115,7 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
             retention.AddRange(spec.MeasurementRetention ?? []);
         }
 
-        var arguments = RunArgumentsBuilder.Build(templateArguments, analysis.Args, context.Status.StableRS, context.PodHash);
+        var arguments = RunArgumentsBuilder.Build(context.Rollout, templateArguments, analysis.Args, context.Status.StableRS, context.PodHash);
         var missing = arguments.FirstOrDefault(a => a.Value is null && a.ValueFrom is null);
         if (missing is not null)
         {

@@ -33,6 +33,26 @@ public sealed class AnalysisGateTests(ControlPlaneFixture fixture, PrometheusFix
     }
 
     [Fact]
+    public async Task AnalysisStep_ArgumentFromRolloutLabel_RunHoldsTheLabelValue()
+    {
+        Prometheus.Endpoint.SetErrorRate(Namespace, 0);
+        await ApplyAsync(RolloutYaml.ErrorRateTemplate());
+        var steps = "- setWeight: 50\n" + RolloutYaml.AnalysisStepFromField("metadata.labels['example.com/service']") + "\n- setWeight: 100";
+        var label = ("example.com/service", Namespace);
+        await ApplyAsync(RolloutYaml.Rollout("myapp:v1", steps, label: label));
+        var first = await WaitForRolloutAsync("web-app", "first deploy healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4);
+
+        await ApplyAsync(RolloutYaml.Rollout("myapp:v2", steps, label: label));
+
+        var done = await WaitForRolloutAsync("web-app", "healthy on v2", r => r.Status?.Phase == "Healthy" && r.Status.StableRS != first.Status!.StableRS, seconds: 180);
+        var run = await Client.GetAsync<AnalysisRun>($"web-app-{done.Status!.StableRS}-1", Namespace);
+        var argument = Assert.Single(run!.Spec.Args!);
+        Assert.Equal(("service", Namespace), (argument.Name, argument.Value));
+        Assert.Null(argument.ValueFrom);
+        Assert.Equal("Successful", run.Status!.Phase);
+    }
+
+    [Fact]
     public async Task AnalysisStep_FailingGate_AbortsAndRestoresAllStable()
     {
         Prometheus.Endpoint.SetErrorRate(Namespace, 0.5);

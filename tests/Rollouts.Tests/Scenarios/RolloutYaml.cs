@@ -3,12 +3,12 @@ namespace Tollgate.Rollouts.Tests.Scenarios;
 /// <summary>Manifests the scenarios apply with kubectl, in the shape users write them.</summary>
 internal static class RolloutYaml
 {
-    public static string Rollout(string image, string steps, int replicas = 4) => $$"""
+    public static string Rollout(string image, string steps, int replicas = 4, (string Key, string Value)? label = null) => $$"""
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata:
           name: web-app
-        spec:
+        {{(label is { } l ? $"  labels:\n    {l.Key}: {l.Value}\n" : "")}}spec:
           replicas: {{replicas}}
           strategy:
             canary:
@@ -28,6 +28,17 @@ internal static class RolloutYaml
             args:
             - name: service
               value: {{service}}
+        """;
+
+    public static string AnalysisStepFromField(string fieldPath) => $$"""
+        - analysis:
+            templates:
+            - templateName: error-rate
+            args:
+            - name: service
+              valueFrom:
+                fieldRef:
+                  fieldPath: {{fieldPath}}
         """;
 
     /// <param name="address">Prometheus address; null uses the controller's PROMETHEUS_URL.</param>
