@@ -7,7 +7,7 @@ using Tollgate.Webhooks.Observability;
 namespace Tollgate.Webhooks.Handlers;
 
 /// <summary>The I/O edge after a decision: the admission answer, the metrics, the denial log and the break-glass Event.</summary>
-public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents events, ILogger<DecisionResponder> logger)
+public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents events, DenialLogThrottle denialLog, ILogger<DecisionResponder> logger)
 {
     public ValidationResult Respond(string webhook, AdmissionRequest request, AdmissionDecision decision, TimeSpan elapsed, EventTarget? target = null)
     {
@@ -19,7 +19,16 @@ public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents e
         var dryRun = request.DryRun == true;
         if (!decision.Allowed)
         {
-            logger.Denied(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "");
+            var (log, suppressed) = denialLog.Admit(new DenialKey(webhook, user, request.Operation, resource, request.SubResource, request.Namespace, request.Name, decision.Reason));
+            if (log && suppressed == 0)
+            {
+                logger.Denied(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "");
+            }
+            else if (log)
+            {
+                logger.DeniedAgain(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "", suppressed);
+            }
+
             return WithAnnotations(ValidationResult.Fail(decision.Message ?? "denied", decision.StatusCode), decision);
         }
 

@@ -66,6 +66,7 @@ public static class WebhookHost
         services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<BreakGlassEvents>();
         services.AddHostedService(provider => provider.GetRequiredService<BreakGlassEvents>());
+        services.AddSingleton(new DenialLogThrottle(DenialLogThrottle.DefaultWindow, TimeProvider.System));
         services.AddSingleton<DecisionResponder>();
         services.AddHealthChecks().AddCheck<AdmissionCachesHealthCheck>("admission-caches", tags: [OperatorHealthTags.Ready]);
         services.AddAdmissionWebhooks()

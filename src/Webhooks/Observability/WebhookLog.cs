@@ -15,6 +15,11 @@ internal static partial class WebhookLog
     public static partial void Denied(
         this ILogger logger, string webhook, string? operation, string? resource, string? subResource, string? @namespace, string? name, string? user, string reason, bool dryRun, string message);
 
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning,
+        Message = "Denied {Operation} of {Resource} {Namespace}/{Name} (subresource {SubResource}) by {User} via webhook {Webhook} [{Reason}] (dryRun {DryRun}): {Message} ({Suppressed} identical denials since the last line were not logged)")]
+    public static partial void DeniedAgain(
+        this ILogger logger, string webhook, string? operation, string? resource, string? subResource, string? @namespace, string? name, string? user, string reason, bool dryRun, string message, int suppressed);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
         Message = "Break-glass: {User} made {Operation} of {Resource} {Namespace}/{Name} that would be denied ({Denial}); reason given: {BreakGlassReason}")]
     public static partial void BreakGlassUsed(
