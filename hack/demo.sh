@@ -155,22 +155,31 @@ follow() {
   done
 }
 
+# Sets the Rollout's image and waits until the controller works on the new revision, whose hash lands in $revision.
+release() {
+  local image=$1 previous
+  previous=$(rollout_field .status.currentPodHash)
+  run kubectl patch rollout web-app -n "$namespace" --type json \
+    -p "[{\"op\": \"replace\", \"path\": \"/spec/template/spec/containers/0/image\", \"value\": \"$image\"}]"
+  picked_up() { [ "$(rollout_field .status.currentPodHash)" != "$previous" ]; }
+  eventually 30 picked_up || fail "the controller did not pick up $image"
+  revision=$(rollout_field .status.currentPodHash)
+}
+gate_of() { kubectl get analysisrun -n "$namespace" -l "rollouts-pod-template-hash=$1" -o jsonpath='{.items[0].status.phase}'; }
+scaled_to_zero() { [ "$(ready_on "$1")" = "" ] || [ "$(ready_on "$1")" = 0 ]; }
+
 say "Git now says myapp:v2.0 (Argo CD would apply it; here the admin patches the Rollout the same way):"
-run kubectl patch rollout web-app -n "$namespace" --type json \
-  -p '[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "myapp:v2.0"}]'
-new_revision() { [ "$(rollout_field .status.currentPodHash)" != "$first" ]; }
-eventually 30 new_revision || fail "the controller did not pick up the new template"
-second=$(rollout_field .status.currentPodHash)
+release myapp:v2.0
+second=$revision
 promoted() { healthy && [ "$(rollout_field .status.stableRS)" = "$second" ]; }
 say "watching with: kubectl tollgate get rollout web-app -n $namespace"
 follow promoted || fail "v2.0 did not become stable within ${timeout_seconds}s (weights seen:$weights_seen)"
-# The 100% step lasts only until the new ReplicaSet is complete, so the poll may see it only as the promoted end state.
-[[ "$(tr ' ' , <<<"${weights_seen# }")" =~ (^|,)10,30,50(,|$) ]] || fail "weights seen were$weights_seen, expected 10 30 50 in that order"
+[[ "$(tr ' ' , <<<"${weights_seen# }")" =~ (^|,)10,30,50,100(,|$) ]] || fail "weights seen were$weights_seen, expected 10 30 50 100 in that order"
 held "the canary went 10 -> 30 -> 50 -> 100 (weights seen:$weights_seen)"
-gate=$(kubectl get analysisrun -n "$namespace" -l "rollouts-pod-template-hash=$second" -o jsonpath='{.items[0].status.phase}')
+gate=$(gate_of "$second")
 [ "$gate" = Successful ] || fail "the error-rate AnalysisRun of v2.0 is '$gate', expected Successful"
 held "the error-rate AnalysisRun passed"
-[ "$(ready_on "$first")" = "" ] || [ "$(ready_on "$first")" = 0 ] || fail "v1.0 still has ready pods"
+scaled_to_zero "$first" || fail "v1.0 still has ready pods"
 held "myapp:v2.0 is stable with 10 ready pods; v1.0 is scaled to 0"
 run kubectl tollgate get rollout web-app -n "$namespace"
 
@@ -180,16 +189,13 @@ say "The demo application now fails 50% of the canary's requests; waiting until 
 sick() { awk -v r="$(error_rate)" 'BEGIN { exit !(r != "" && r > 0.4) }'; }
 eventually 90 sick || fail "Prometheus never measured the canary's errors (last: $(error_rate))"
 say "canary error rate measured by Prometheus: $(error_rate)"
-run kubectl patch rollout web-app -n "$namespace" --type json \
-  -p '[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "myapp:v3.0"}]'
-third_revision() { [ "$(rollout_field .status.currentPodHash)" != "$second" ]; }
-eventually 30 third_revision || fail "the controller did not pick up the new template"
-third=$(rollout_field .status.currentPodHash)
+release myapp:v3.0
+third=$revision
 aborted() { [ "$(rollout_field .status.abort)" = true ] && [ "$(rollout_field .status.phase)" = Degraded ] \
-  && [ "$(ready_on "$second")" = 10 ] && { [ "$(ready_on "$third")" = "" ] || [ "$(ready_on "$third")" = 0 ]; }; }
+  && [ "$(ready_on "$second")" = 10 ] && scaled_to_zero "$third"; }
 weights_seen=""
 follow aborted || fail "v3.0 was not aborted within ${timeout_seconds}s"
-gate=$(kubectl get analysisrun -n "$namespace" -l "rollouts-pod-template-hash=$third" -o jsonpath='{.items[0].status.phase}')
+gate=$(gate_of "$third")
 [ "$gate" = Failed ] || fail "the error-rate AnalysisRun of v3.0 is '$gate', expected Failed"
 held "the error-rate AnalysisRun failed"
 message=$(rollout_field .status.message)

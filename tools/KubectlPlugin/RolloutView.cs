@@ -27,7 +27,10 @@ public static class RolloutView
 
         Line(text, "Strategy:", "Canary");
         Line(text, "  Step:", $"{Math.Min(current, steps.Count).ToString(CultureInfo.InvariantCulture)}/{steps.Count.ToString(CultureInfo.InvariantCulture)}");
-        Line(text, "  SetWeight:", (status.Canary?.Weights?.Canary.Weight ?? 0).ToString(CultureInfo.InvariantCulture));
+        // Once the current revision is the stable one it has all the weight, as kubectl-argo-rollouts shows it.
+        var complete = status.CurrentPodHash is not null && status.StableRS == status.CurrentPodHash;
+        var setWeight = complete ? 100 : status.Canary?.Weights?.Canary.Weight ?? 0;
+        Line(text, "  SetWeight:", setWeight.ToString(CultureInfo.InvariantCulture));
         Line(text, "  StableWeight:", (status.Canary?.Weights?.Stable.Weight ?? 100).ToString(CultureInfo.InvariantCulture));
         Line(text, "Replicas:", "");
         Line(text, "  Desired:", (rollout.Spec.Replicas ?? 1).ToString(CultureInfo.InvariantCulture));

@@ -40,4 +40,29 @@ public sealed class RolloutViewTests
         Assert.Matches(@"web-app-new\s+canary\s+1\s+1\s+1\s+1", text);
         Assert.Matches(@"SetWeight:\s+10\n", text);
     }
+
+    [Theory]
+    [InlineData("new", "new", 0, 100)]
+    [InlineData("old", "new", 30, 30)]
+    [InlineData(null, "new", 0, 0)]
+    public void Render_Weights_SetWeightOfTheCurrentRevision(string? stable, string current, int statusWeight, int shown)
+    {
+        var rollout = new Rollout
+        {
+            Metadata = new V1ObjectMeta { Name = "web-app", Namespace = "prod" },
+            Spec = new RolloutSpec { Replicas = 10, Strategy = new RolloutStrategy { Canary = new CanaryStrategy { Steps = [new() { SetWeight = 30 }] } } },
+            Status = new RolloutStatus
+            {
+                Phase = "Healthy",
+                CurrentStepIndex = 1,
+                CurrentPodHash = current,
+                StableRS = stable,
+                Canary = new CanaryStatus { Weights = new TrafficWeights { Canary = new WeightDestination { Weight = statusWeight }, Stable = new WeightDestination { Weight = 100 - statusWeight } } },
+            },
+        };
+
+        var text = RolloutView.Render(rollout, [], []);
+
+        Assert.Matches($@"SetWeight:\s+{shown}\n", text);
+    }
 }
