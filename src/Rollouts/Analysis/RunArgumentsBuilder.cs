@@ -31,7 +31,8 @@ public static class RunArgumentsBuilder
 
         foreach (var argument in rolloutArguments ?? [])
         {
-            var value = argument.Value ?? Resolve(rollout, argument, stableHash, latestHash);
+            // As in Argo Rollouts, valueFrom wins over a value given beside it.
+            var value = argument.ValueFrom is null ? argument.Value : Resolve(rollout, argument, stableHash, latestHash) ?? argument.Value;
             var existing = merged.FindIndex(a => a.Name == argument.Name);
             var resolved = new Argument { Name = argument.Name, Value = value };
             if (existing < 0)

@@ -22,6 +22,19 @@ public sealed class RunArgumentsBuilderTests
     }
 
     [Fact]
+    public void Build_ValueAndValueFromBoth_ValueFromWins()
+    {
+        var arguments = RunArgumentsBuilder.Build(
+            new Rollout(),
+            [new Argument { Name = "hash" }],
+            [new AnalysisRunArgument { Name = "hash", Value = "typed", ValueFrom = new ArgumentValueFrom { PodTemplateHashValue = "Latest" } }],
+            "stable1",
+            "latest2");
+
+        Assert.Equal("latest2", Assert.Single(arguments).Value);
+    }
+
+    [Fact]
     public void Build_TemplateDefaultAndRolloutOverride_RolloutWins()
     {
         var arguments = RunArgumentsBuilder.Build(
