@@ -23,10 +23,11 @@ using var client = new KubernetesClient(plane.AdminConfiguration, RolloutsJsonCo
 var ns = await plane.CreateNamespaceAsync("bench");
 var dll = Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
 var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
+var metricsPort = FreePort.Next();
 await using var controller = ManagedProcess.Start(
     "tollgate-rollouts",
     dotnet,
-    [dll, "--kubeconfig", plane.AdminKubeconfigPath, "--namespace", ns, "--lease-namespace", ns, "--bind-address", $"127.0.0.1:{FreePort.Next()}"],
+    [dll, "--kubeconfig", plane.AdminKubeconfigPath, "--namespace", ns, "--lease-namespace", ns, "--bind-address", $"127.0.0.1:{metricsPort}"],
     Path.Combine(plane.WorkDirectory, "tollgate-rollouts.log"),
     new Dictionary<string, string>
     {
@@ -59,10 +60,31 @@ Console.WriteLine($"{rollouts} rollouts created and Healthy in {created.Elapsed.
 
 var pid = ControllerProcessStats.Find("tollgate-rollouts.dll", ns) ?? throw new InvalidOperationException("controller process not found");
 await Task.Delay(TimeSpan.FromSeconds(10));
+using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+
+// The kube-controller-manager writes the status of the new ReplicaSets at its own pace (20 requests/s by default), and
+// each write reconciles the owning Rollout; "idle" starts once no reconcile has happened for 5 s (at most 3 minutes).
+var settling = Stopwatch.StartNew();
+var settledAt = await ReconcilesAsync();
+while (settling.Elapsed < TimeSpan.FromMinutes(3))
+{
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var now = await ReconcilesAsync();
+    if (now == settledAt)
+    {
+        break;
+    }
+
+    settledAt = now;
+}
+
+Console.WriteLine($"reconciles settled {settling.Elapsed.TotalSeconds:F0}s after the 10 s wait");
+var reconcilesBefore = await ReconcilesAsync();
 var cpuBefore = ControllerProcessStats.CpuTime(pid);
 var idle = TimeSpan.FromSeconds(30);
 await Task.Delay(idle);
 var idleCpu = (ControllerProcessStats.CpuTime(pid) - cpuBefore).TotalSeconds / idle.TotalSeconds;
+var idleReconciles = await ReconcilesAsync() - reconcilesBefore;
 var idleMemory = ControllerProcessStats.ResidentBytes(pid);
 
 // A watch of ReplicaSets tells when each canary ReplicaSet exists.
@@ -115,6 +137,12 @@ var peakMemory = ControllerProcessStats.ResidentBytes(pid);
 var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();
 double Percentile(double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 Console.WriteLine($"controller RSS idle with {rollouts} rollouts: {idleMemory / 1024.0 / 1024.0:F1} MiB; after {changes} changes: {peakMemory / 1024.0 / 1024.0:F1} MiB");
-Console.WriteLine($"controller CPU while idle: {idleCpu * 100:F2}% of one core (over {idle.TotalSeconds:F0}s)");
+Console.WriteLine($"controller CPU while idle: {idleCpu * 100:F2}% of one core (over {idle.TotalSeconds:F0}s, {idleReconciles:F0} Rollout reconciles in that time)");
 Console.WriteLine($"template change -> canary ReplicaSet: p50 {Percentile(0.50):F1} ms, p99 {Percentile(0.99):F1} ms, max {sorted.LastOrDefault():F1} ms ({sorted.Count}/{changes} observed)");
 return sorted.Count == changes ? 0 : 1;
+
+// Every Rollout reconcile the controller has counted so far (its Prometheus counter, summed over results).
+async Task<double> ReconcilesAsync() =>
+    (await metrics.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Split('\n')
+        .Where(line => line.StartsWith("tollgate_reconcile_total{controller=\"RolloutController\"", StringComparison.Ordinal))
+        .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
