@@ -110,10 +110,7 @@ try
         Path.Combine(logs, "prometheus.log")));
 
     // Each controller runs as its own service account's identity, so config/rbac is exactly what it is allowed.
-    async Task<string> ServiceAccountKubeconfig(string name) => plane is null
-        ? adminKubeconfig
-        : (await plane.MintUserAsync($"system:serviceaccount:tollgate-system:{name}", ["system:serviceaccounts", "system:serviceaccounts:tollgate-system"], stop.Token)).KubeconfigPath;
-    var rolloutsKubeconfig = await ServiceAccountKubeconfig("tollgate-rollouts");
+    var rolloutsKubeconfig = plane is null ? adminKubeconfig : (await plane.ShippedIdentities.RolloutsAsync(stop.Token)).KubeconfigPath;
 
     var dotnet = ControlPlaneBinaries.FindOnPath("dotnet") ?? "/usr/bin/dotnet";
     string Dll(string project, string name) => Path.Combine(root, "src", project, "bin", "Debug", "net10.0", name);
@@ -127,7 +124,7 @@ try
         // Registering https://127.0.0.1 webhooks needs an API server on this machine; a remote cluster could not call
         // them and, with failurePolicy Fail, would refuse writes. So the webhooks run only on the embedded cluster.
         // Only the registration (a deploy step in a cluster) uses the admin; reads and Events use the webhooks' identity.
-        var webhooksKubeconfig = await ServiceAccountKubeconfig("tollgate-webhooks");
+        var webhooksKubeconfig = (await plane!.ShippedIdentities.WebhooksAsync(stop.Token)).KubeconfigPath;
         processes.Add(ManagedProcess.Start("webhooks", dotnet,
             [Dll("Webhooks", "tollgate-webhooks.dll"), "--self-signed", "--kubeconfig", webhooksKubeconfig, "--registration-kubeconfig", adminKubeconfig,
              "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)],

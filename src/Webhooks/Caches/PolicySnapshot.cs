@@ -11,11 +11,13 @@ namespace Tollgate.Webhooks.Caches;
 public sealed class PolicySnapshot
 {
     private readonly FrozenDictionary<string, CompiledProjectEntry> projects;
+    private readonly RbacPolicy rbacPolicy;
 
     public PolicySnapshot(IReadOnlyDictionary<string, CompiledProjectEntry> projects, RbacPolicy rbacPolicy)
     {
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(rbacPolicy);
+        this.rbacPolicy = rbacPolicy;
         this.projects = projects.ToFrozenDictionary(StringComparer.Ordinal);
         Enforcer = RbacEnforcer.Create(rbacPolicy, this.projects.Values.Select(p => p.Project));
     }
@@ -60,6 +62,17 @@ public sealed class PolicySnapshot
         }
 
         return firstDenial;
+    }
+
+    /// <summary>This snapshot with <paramref name="project"/> added or replaced (one read live, before its watch event).</summary>
+    public PolicySnapshot With(AppProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var all = new Dictionary<string, CompiledProjectEntry>(projects, StringComparer.Ordinal)
+        {
+            [project.Metadata.Name ?? CompiledProject.DefaultProjectName] = Compile(project),
+        };
+        return new PolicySnapshot(all, rbacPolicy);
     }
 
     public static CompiledProjectEntry Compile(AppProject project)

@@ -3,16 +3,19 @@ using System.Text.Json;
 using Tollgate.Shared.Admission;
 using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Decisions;
+using Tollgate.Webhooks.Policy;
 using Tollgate.Webhooks.Settings;
 using Tollgate.Webhooks.Tracking;
 
 namespace Tollgate.Webhooks.Handlers;
 
 /// <summary>Argo CD Applications: project limits and project roles at admission time (decision 1).</summary>
-public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder) : GenericValidationWebhook
+public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client)
+    : GenericValidationWebhook
 {
     public const string WebhookName = "applications";
 
@@ -31,12 +34,20 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
             return responder.Respond(Name, request, CacheGate.NotReady, Stopwatch.GetElapsedTime(started));
         }
 
-        var decision = Decide(request);
+        var decision = Decide(request, caches.Policy);
+        if (decision.Reason == DecisionReasons.ProjectMissing && await LiveProjectAsync(request, cancellationToken) is { } project)
+        {
+            // Applied together with its Application (`kubectl apply -k`), the project may not have reached the cache yet.
+            decision = Decide(request, caches.Policy.With(project));
+        }
+
         var target = RequestReader.Target(Application.Resource.ApiVersion, Application.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
         return responder.Respond(Name, request, decision, Stopwatch.GetElapsedTime(started), target);
     }
 
-    internal AdmissionDecision Decide(AdmissionRequest request)
+    internal AdmissionDecision Decide(AdmissionRequest request) => Decide(request, caches.Policy);
+
+    private AdmissionDecision Decide(AdmissionRequest request, PolicySnapshot policy)
     {
         Application? oldApplication, newApplication;
         try
@@ -64,7 +75,24 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
                 OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
                 NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
             },
-            caches.Policy);
+            policy);
+    }
+
+    /// <summary>The AppProject the new Application names, read from the API server; null when it really is missing.</summary>
+    private async Task<AppProject?> LiveProjectAsync(AdmissionRequest request, CancellationToken cancellationToken)
+    {
+        var name = JsonComparison.Property(JsonComparison.Property(request.Object, "spec"), "project") is { ValueKind: JsonValueKind.String } value
+            && value.GetString() is { Length: > 0 } project
+                ? project
+                : CompiledProject.DefaultProjectName;
+        try
+        {
+            return await client.GetAsync<AppProject>(name, settings.ArgoCdNamespace, cancellationToken);
+        }
+        catch (KubernetesException)
+        {
+            return null;
+        }
     }
 
     private static Application? Read(JsonElement? element) =>

@@ -60,6 +60,20 @@ public sealed class PolicySnapshotTests
         Assert.Null(snapshot.Project("missing"));
     }
 
+    [Fact]
+    public void With_ProjectReadLive_AddedBesideTheCachedOnesWithoutChangingThem()
+    {
+        var cached = Snapshot(Production);
+
+        var widened = cached.With(JsonSerializer.Deserialize(Tools, ArgoCdJsonContext.Default.AppProject)!);
+
+        Assert.Null(cached.Project("tools"));
+        Assert.NotNull(widened.Project("tools"));
+        Assert.NotNull(widened.Project("production"));
+        Assert.Equal(1, cached.ProjectCount);
+        Assert.Equal(2, widened.ProjectCount);
+    }
+
     private static PolicySnapshot Snapshot(params string[] projects) =>
         new(
             projects.Select(json => JsonSerializer.Deserialize(json, ArgoCdJsonContext.Default.AppProject)!)

@@ -39,6 +39,21 @@ public sealed class ApplicationTests(ControlPlaneFixture fixture) : WebhookScena
     }
 
     [Fact]
+    public async Task KubectlApply_ProjectAndApplicationInOneApply_ApplicationAccepted()
+    {
+        // One kubectl apply creates the project and, milliseconds later, the Application: the webhook's cache may not
+        // have the project yet, so it must look it up before calling it missing. No retry here on purpose.
+        var applied = await Plane.Kubectl.RunAsync(
+            Plane.AdminKubeconfigPath,
+            ["apply", "-f", "-"],
+            stdin: Fixtures.NegationProject(ArgoCd, Production) + "\n---\n" + Fixtures.WebApplication(ArgoCd, Production, name: "together", project: "org", repo: "https://github.com/myorg/tools", destination: "tools"));
+
+        Assert.True(applied.Succeeded, applied.ToString());
+        Assert.DoesNotContain("which does not exist", applied.Stderr, StringComparison.Ordinal);
+        Assert.NotNull(await Client.GetAsync<Application>("together", ArgoCd, Timeout()));
+    }
+
+    [Fact]
     public async Task KubectlApply_NegatedRepositoryAndNamespace_DeniedOthersAllowed()
     {
         await ApplyAsAdminAsync(Fixtures.NegationProject(ArgoCd, Production));
