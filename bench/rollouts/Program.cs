@@ -21,7 +21,8 @@ foreach (var crds in ControlPlaneFixture.CrdDirectories())
 
 using var client = new KubernetesClient(plane.AdminConfiguration, RolloutsJsonContext.Default);
 var ns = await plane.CreateNamespaceAsync("bench");
-var dll = Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
+// BENCH_CONTROLLER_DLL measures another build of the controller (a Release or ReadyToRun publish, say).
+var dll = Environment.GetEnvironmentVariable("BENCH_CONTROLLER_DLL") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
 var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
 var metricsPort = FreePort.Next();
 await using var controller = ManagedProcess.Start(
