@@ -23,7 +23,7 @@ using var client = new KubernetesClient(plane.AdminConfiguration, RolloutsJsonCo
 var ns = await plane.CreateNamespaceAsync("bench");
 // BENCH_CONTROLLER_DLL measures another build of the controller (a Release or ReadyToRun publish, say).
 var dll = Environment.GetEnvironmentVariable("BENCH_CONTROLLER_DLL") is { Length: > 0 } other ? other : Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
-var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
+var dotnet = ControlPlaneBinaries.DotnetHost;
 var metricsPort = FreePort.Next();
 await using var controller = ManagedProcess.Start(
     "tollgate-rollouts",

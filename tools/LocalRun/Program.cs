@@ -70,8 +70,13 @@ try
     await TestControlPlane.WaitUntilAsync("CRDs to be established", async ct =>
         (await kubectl.RunAsync(adminKubeconfig, ["wait", "--for=condition=Established", "crd", "--all", "--timeout=2s"], cancellationToken: ct)).Succeeded,
         TimeSpan.FromSeconds(60), stop.Token);
-    await Apply("-f", Path.Combine(root, "config", "manager", "namespace.yaml"));
-    await Apply("-k", Path.Combine(root, "config", "rbac"));
+    if (plane is null)
+    {
+        // The embedded cluster gets tollgate-system and config/rbac from ShippedIdentities, with the controllers' identities.
+        await Apply("-f", Path.Combine(root, "config", "manager", "namespace.yaml"));
+        await Apply("-k", Path.Combine(root, "config", "rbac"));
+    }
+
     await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "argocd-namespace.yaml"));
     await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "appproject-default.yaml"));
 
@@ -112,7 +117,7 @@ try
     // Each controller runs as its own service account's identity, so config/rbac is exactly what it is allowed.
     var rolloutsKubeconfig = plane is null ? adminKubeconfig : (await plane.ShippedIdentities.RolloutsAsync(stop.Token)).KubeconfigPath;
 
-    var dotnet = ControlPlaneBinaries.FindOnPath("dotnet") ?? "/usr/bin/dotnet";
+    var dotnet = ControlPlaneBinaries.DotnetHost;
     string Dll(string project, string name) => Path.Combine(root, "src", project, "bin", "Debug", "net10.0", name);
     processes.Add(ManagedProcess.Start("rollouts", dotnet,
         [Dll("Rollouts", "tollgate-rollouts.dll"), "--kubeconfig", rolloutsKubeconfig, "--bind-address", $"127.0.0.1:{rolloutsPort}", "--lease-namespace", "tollgate-system"],

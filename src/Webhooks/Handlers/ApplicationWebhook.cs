@@ -45,8 +45,6 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
         return responder.Respond(Name, request, decision, Stopwatch.GetElapsedTime(started), target);
     }
 
-    internal AdmissionDecision Decide(AdmissionRequest request) => Decide(request, caches.Policy);
-
     private AdmissionDecision Decide(AdmissionRequest request, PolicySnapshot policy)
     {
         Application? oldApplication, newApplication;

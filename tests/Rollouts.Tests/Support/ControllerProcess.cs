@@ -28,7 +28,7 @@ public sealed class ControllerProcess : IAsyncDisposable
     {
         var port = FreePort.Next();
         var dll = Path.Combine(AppContext.BaseDirectory, "tollgate-rollouts.dll");
-        var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
+        var dotnet = ControlPlaneBinaries.DotnetHost;
         var environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["Logging__LogLevel__Default"] = "Information" };
         if (prometheus is not null)
         {

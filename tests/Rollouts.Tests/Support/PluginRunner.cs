@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Tollgate.Testing.ControlPlane;
 
 namespace Tollgate.Rollouts.Tests.Support;
 
@@ -7,7 +8,7 @@ public static class PluginRunner
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string kubeconfig, params string[] arguments)
     {
-        var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
+        var dotnet = ControlPlaneBinaries.DotnetHost;
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "kubectl-tollgate.dll"));
         foreach (var argument in arguments.Concat(["--kubeconfig", kubeconfig]))

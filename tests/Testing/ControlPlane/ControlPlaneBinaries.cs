@@ -22,6 +22,10 @@ public sealed record ControlPlaneBinaries(string Etcd, string KubeApiServer, str
             File.Exists(Path.Combine(bin, "kubectl")) ? Path.Combine(bin, "kubectl") : FindOnPath("kubectl") ?? Path.Combine(bin, "kubectl"));
     }
 
+    /// <summary>The dotnet host that runs this process (so a child runs on the same runtime), else the one on PATH.</summary>
+    public static string DotnetHost =>
+        Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : FindOnPath("dotnet") ?? "/usr/bin/dotnet";
+
     public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(':', StringSplitOptions.RemoveEmptyEntries)

@@ -18,7 +18,7 @@ public sealed class SelfSignedRegistrationTests(ControlPlaneFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var identity = await fixture.Plane.ShippedIdentities.WebhooksAsync(timeout.Token);
         var configurationName = $"tollgate-test-unregistered-{Guid.NewGuid():N}"[..40];
-        var dotnet = Environment.ProcessPath is { } path && Path.GetFileName(path) == "dotnet" ? path : "/usr/bin/dotnet";
+        var dotnet = ControlPlaneBinaries.DotnetHost;
         await using var webhooks = ManagedProcess.Start(
             "tollgate-webhooks",
             dotnet,
