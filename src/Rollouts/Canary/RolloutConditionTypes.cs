@@ -14,6 +14,7 @@ public static class RolloutConditionTypes
     public const string ReasonNewReplicaSetAvailable = "NewReplicaSetAvailable";
     public const string ReasonRolloutAborted = "RolloutAborted";
     public const string ReasonRolloutPaused = "RolloutPaused";
+    public const string ReasonRolloutRetry = "RolloutRetry";
     public const string ReasonAvailable = "AvailableReason";
     public const string ReasonCompleted = "RolloutCompleted";
     public const string ReasonHealthy = "RolloutHealthy";

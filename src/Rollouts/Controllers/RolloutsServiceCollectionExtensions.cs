@@ -19,7 +19,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<RolloutCaches>();
         services.AddSingleton<ReplicaSetSync>();
         services.AddSingleton<ServiceSync>();
-        services.AddSingleton<PodRestarter>();
+        services.AddSingleton<RolloutPods>();
         services.AddSingleton<StepAnalysisRuns>();
         services.AddSingleton<PrometheusProvider>();
         services.AddSingleton<RolloutsMeter>();

@@ -9,91 +9,61 @@ using Tollgate.Shared.Kube.Requests;
 
 namespace Tollgate.Rollouts.Controllers;
 
-/// <summary>Creates, finds, terminates and clears the AnalysisRuns of a rollout's analysis steps.</summary>
+/// <summary>The AnalysisRun writes of the rollout controller: create a step's or the background run, terminate, delete.</summary>
 public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches caches)
 {
-    /// <summary>The run for this step: from the cache, else created, else (created meanwhile) read. Never a second one.</summary>
+    /// <summary>Creates the run <paramref name="name"/> of step <paramref name="stepIndex"/> (null: the background analysis); one that exists already is left as it is.</summary>
     /// <exception cref="FormatException">A template is missing or an argument cannot be resolved.</exception>
-    public Task<AnalysisRun> EnsureAsync(RolloutContext context, int stepIndex, RolloutAnalysis analysis, CancellationToken cancellationToken)
+    public async Task CreateAsync(Rollout rollout, string podHash, string name, int? stepIndex, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        return EnsureAsync(context, AnalysisRunNames.ForStep(context.Name, context.PodHash, stepIndex), RolloutLabels.StepRolloutType, stepIndex, analysis, cancellationToken);
-    }
-
-    /// <summary>The background run of this revision (spec.strategy.canary.analysis), created once.</summary>
-    public Task<AnalysisRun> EnsureBackgroundAsync(RolloutContext context, RolloutAnalysisBackground background, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(background);
-        var analysis = new RolloutAnalysis
+        ArgumentNullException.ThrowIfNull(rollout);
+        var canary = rollout.Spec.Strategy?.Canary;
+        RolloutAnalysis analysis;
+        if (stepIndex is { } index)
         {
-            Templates = background.Templates,
-            Args = background.Args,
-            DryRun = background.DryRun,
-            MeasurementRetention = background.MeasurementRetention,
-        };
-        return EnsureAsync(context, AnalysisRunNames.ForBackground(context.Name, context.PodHash), RolloutLabels.BackgroundRolloutType, null, analysis, cancellationToken);
-    }
-
-    private async Task<AnalysisRun> EnsureAsync(RolloutContext context, string name, string rolloutType, int? stepIndex, RolloutAnalysis analysis, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(analysis);
-        if (caches.AnalysisRuns.Get(context.Namespace, name) is { } cached)
+            analysis = canary?.Steps?.ElementAtOrDefault(index)?.Analysis ?? throw new FormatException($"step {index + 1} is not an analysis step");
+        }
+        else
         {
-            return cached;
+            var background = canary?.Analysis ?? throw new FormatException("the rollout has no background analysis");
+            analysis = new RolloutAnalysis
+            {
+                Templates = background.Templates,
+                Args = background.Args,
+                DryRun = background.DryRun,
+                MeasurementRetention = background.MeasurementRetention,
+            };
         }
 
-        var run = Build(context, name, rolloutType, stepIndex, analysis);
+        var run = Build(rollout, podHash, name, stepIndex is null ? RolloutLabels.BackgroundRolloutType : RolloutLabels.StepRolloutType, stepIndex, analysis);
         try
         {
-            return await client.CreateAsync(run, cancellationToken: cancellationToken);
+            await client.CreateAsync(run, cancellationToken: cancellationToken);
         }
         catch (KubernetesException exception) when (exception.IsAlreadyExists)
         {
-            return await client.GetAsync<AnalysisRun>(name, context.Namespace, cancellationToken) ?? run;
+            // Created by an earlier reconcile whose cache had not caught up: the name rule makes it the same run.
         }
     }
 
-    /// <summary>Stops the runs that no longer matter: other revisions', and all of them while aborted.</summary>
-    public async Task TerminateStaleAsync(RolloutContext context, CancellationToken cancellationToken)
+    public Task TerminateAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var run in Owned(context))
+        var patch = new JsonObject { ["spec"] = new JsonObject { ["terminate"] = true } };
+        return client.PatchAsync<AnalysisRun>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+    }
+
+    public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
         {
-            var stale = context.Aborted
-                || Labels.Value(run.Metadata.Labels, RolloutLabels.PodTemplateHash) != context.PodHash
-                || (context.IsFullyPromoted && Labels.Value(run.Metadata.Labels, RolloutLabels.RolloutType) == RolloutLabels.BackgroundRolloutType);
-            if (stale && run.Spec.Terminate != true && !IsCompleted(run))
-            {
-                var patch = new JsonObject { ["spec"] = new JsonObject { ["terminate"] = true } };
-                await client.PatchAsync<AnalysisRun>(run.Metadata.Name!, context.Namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
-            }
+            await client.DeleteAsync<AnalysisRun>(name, @namespace, cancellationToken: cancellationToken);
         }
-    }
-
-    /// <summary>After a retry the aborted attempt's runs of this revision go, so that the steps measure again.</summary>
-    public async Task DeleteCurrentRevisionRunsAsync(RolloutContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        foreach (var run in Owned(context).Where(r => Labels.Value(r.Metadata.Labels, RolloutLabels.PodTemplateHash) == context.PodHash))
+        catch (KubernetesException exception) when (exception.IsNotFound)
         {
-            await client.DeleteAsync<AnalysisRun>(run.Metadata.Name!, context.Namespace, cancellationToken: cancellationToken);
         }
     }
 
-    public Task DeleteAsync(RolloutContext context, string name, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return client.DeleteAsync<AnalysisRun>(name, context.Namespace, cancellationToken: cancellationToken);
-    }
-
-    private static bool IsCompleted(AnalysisRun run) => run.Status?.Phase is "Successful" or "Failed" or "Error" or "Inconclusive";
-
-    private IEnumerable<AnalysisRun> Owned(RolloutContext context) =>
-        caches.AnalysisRuns.ListByLabel(RolloutLabels.RolloutName, context.Name, context.Namespace)
-            .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == context.Rollout.Metadata.Uid) == true);
-
-    private AnalysisRun Build(RolloutContext context, string name, string rolloutType, int? stepIndex, RolloutAnalysis analysis)
+    private AnalysisRun Build(Rollout rollout, string podHash, string name, string rolloutType, int? stepIndex, RolloutAnalysis analysis)
     {
         var metrics = new List<Metric>();
         var templateArguments = new List<Argument>();
@@ -103,7 +73,7 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
         {
             var spec = reference.ClusterScope == true
                 ? caches.ClusterTemplates.Get(null, reference.TemplateName ?? "")?.Spec
-                : caches.Templates.Get(context.Namespace, reference.TemplateName ?? "")?.Spec;
+                : caches.Templates.Get(rollout.Metadata.Namespace, reference.TemplateName ?? "")?.Spec;
             if (spec is null)
             {
                 throw new FormatException($"{(reference.ClusterScope == true ? "ClusterAnalysisTemplate" : "AnalysisTemplate")} \"{reference.TemplateName}\" not found");
@@ -115,7 +85,7 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
             retention.AddRange(spec.MeasurementRetention ?? []);
         }
 
-        var arguments = RunArgumentsBuilder.Build(context.Rollout, templateArguments, analysis.Args, context.Status.StableRS, context.PodHash);
+        var arguments = RunArgumentsBuilder.Build(rollout, templateArguments, analysis.Args, rollout.Status?.StableRS, podHash);
         var missing = arguments.FirstOrDefault(a => a.Value is null && a.ValueFrom is null);
         if (missing is not null)
         {
@@ -127,9 +97,9 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
             Metadata = new V1ObjectMeta
             {
                 Name = name,
-                Namespace = context.Namespace,
-                Labels = RunLabels(context, rolloutType, stepIndex),
-                OwnerReferences = [ReplicaSetSync.OwnerReference(context.Rollout)],
+                Namespace = rollout.Metadata.Namespace,
+                Labels = RunLabels(rollout, podHash, rolloutType, stepIndex),
+                OwnerReferences = [ReplicaSetSync.OwnerReference(rollout)],
             },
             Spec = new AnalysisRunSpec
             {
@@ -141,13 +111,13 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
         };
     }
 
-    private static Dictionary<string, string> RunLabels(RolloutContext context, string rolloutType, int? stepIndex)
+    private static Dictionary<string, string> RunLabels(Rollout rollout, string podHash, string rolloutType, int? stepIndex)
     {
         var labels = new Dictionary<string, string>
         {
-            [RolloutLabels.PodTemplateHash] = context.PodHash,
+            [RolloutLabels.PodTemplateHash] = podHash,
             [RolloutLabels.RolloutType] = rolloutType,
-            [RolloutLabels.RolloutName] = context.Name,
+            [RolloutLabels.RolloutName] = rollout.Metadata.Name ?? "",
         };
         if (stepIndex is { } index)
         {

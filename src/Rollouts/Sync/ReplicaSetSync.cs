@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tollgate.Rollouts.Strategy;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
@@ -11,10 +13,10 @@ namespace Tollgate.Rollouts.Sync;
 public sealed class ReplicaSetSync(IKubernetesClient client)
 {
     /// <summary>The ReplicaSet for <paramref name="podHash"/>: created (at <paramref name="replicas"/>) or, if it already exists, read.</summary>
-    public async Task<V1ReplicaSet> EnsureAsync(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, CancellationToken cancellationToken)
+    public async Task<V1ReplicaSet> EnsureAsync(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, long revision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
-        var replicaSet = Build(rollout, podHash, selector, replicas);
+        var replicaSet = Build(rollout, podHash, selector, replicas, revision);
         try
         {
             return await client.CreateAsync(replicaSet, cancellationToken: cancellationToken);
@@ -26,15 +28,31 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
         }
     }
 
-    public Task<V1ReplicaSet> ScaleAsync(V1ReplicaSet replicaSet, int replicas, CancellationToken cancellationToken)
+    public Task<V1ReplicaSet> ScaleAsync(string @namespace, string name, int replicas, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(replicaSet);
         var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } };
-        return client.PatchAsync<V1ReplicaSet>(replicaSet.Metadata.Name!, replicaSet.Metadata.Namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+        return client.PatchAsync<V1ReplicaSet>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+    }
+
+    public Task<V1ReplicaSet> SetRevisionAsync(string @namespace, string name, long revision, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RevisionHistory.Annotation] = revision.ToString(CultureInfo.InvariantCulture) } } };
+        return client.PatchAsync<V1ReplicaSet>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+    }
+
+    public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteAsync<V1ReplicaSet>(name, @namespace, cancellationToken: cancellationToken);
+        }
+        catch (KubernetesException exception) when (exception.IsNotFound)
+        {
+        }
     }
 
     /// <summary>The ReplicaSet as the controller wants it; pure, so it can be checked without a cluster.</summary>
-    public static V1ReplicaSet Build(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas)
+    public static V1ReplicaSet Build(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, long revision = 1)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(selector);
@@ -59,6 +77,7 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
                 Name = $"{rollout.Metadata.Name}-{podHash}",
                 Namespace = rollout.Metadata.Namespace,
                 Labels = labels,
+                Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [RevisionHistory.Annotation] = revision.ToString(CultureInfo.InvariantCulture) },
                 OwnerReferences = [OwnerReference(rollout)],
             },
             Spec = new V1ReplicaSetSpec

@@ -1,0 +1,3 @@
+namespace Tollgate.Rollouts.Strategy;
+
+public sealed record DeleteAnalysisRun(string Name) : RolloutIntent;

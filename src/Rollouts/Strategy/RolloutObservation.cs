@@ -1,0 +1,31 @@
+using Tollgate.Shared.Entities.Rollouts;
+
+namespace Tollgate.Rollouts.Strategy;
+
+/// <summary>Everything one decision of the state machine reads: the Rollout as stored and what the caches show.</summary>
+/// <param name="Rollout">The Rollout, spec and status as read; the machine never changes it.</param>
+/// <param name="PodHash">The pod-template-hash of spec.template (with status.collisionCount).</param>
+/// <param name="StepHash">The hash of spec.strategy.canary.steps.</param>
+/// <param name="ReplicaSets">Every live ReplicaSet the rollout controls.</param>
+/// <param name="AnalysisRuns">Every AnalysisRun the rollout owns.</param>
+/// <param name="Now">The clock.</param>
+public sealed record RolloutObservation(
+    Rollout Rollout,
+    string PodHash,
+    string StepHash,
+    IReadOnlyList<ObservedReplicaSet> ReplicaSets,
+    IReadOnlyList<ObservedAnalysisRun> AnalysisRuns,
+    DateTimeOffset Now)
+{
+    /// <summary>Why the spec cannot be rolled out, from the shared validator; null when it is valid.</summary>
+    public string? InvalidSpec { get; init; }
+
+    /// <summary>The rollout's pods, present only when <see cref="RestartPlan.IsPending"/> made the edge list them.</summary>
+    public IReadOnlyList<ObservedPod>? Pods { get; init; }
+
+    /// <summary>What the edge could not do last time, by object name (a run that cannot be built, a missing Service).</summary>
+    public IReadOnlyDictionary<string, string> EdgeProblems { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The <see cref="EdgeProblems"/> key of a Service that does not exist.</summary>
+    public static string ServiceKey(string serviceName) => "Service/" + serviceName;
+}

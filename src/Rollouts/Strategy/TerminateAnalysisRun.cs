@@ -1,0 +1,3 @@
+namespace Tollgate.Rollouts.Strategy;
+
+public sealed record TerminateAnalysisRun(string Name) : RolloutIntent;
