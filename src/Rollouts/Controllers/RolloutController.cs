@@ -130,7 +130,8 @@ public sealed class RolloutController(
             && long.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null,
         replicaSet.Metadata.CreationTimestamp,
         replicaSet.Metadata.DeletionTimestamp is not null,
-        (replicaSet.Status?.ObservedGeneration ?? 0) >= (replicaSet.Metadata.Generation ?? 0));
+        (replicaSet.Status?.ObservedGeneration ?? 0) >= (replicaSet.Metadata.Generation ?? 0),
+        replicaSet.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null);
 
     private static ObservedAnalysisRun ObserveRun(AnalysisRun run) => new(
         run.Metadata.Name!,
@@ -194,6 +195,9 @@ public sealed class RolloutController(
                         problems[ServiceProblemKey(point.ServiceName)] = $"service \"{point.ServiceName}\" not found";
                     }
 
+                    break;
+                case SyncPodMetadata metadata:
+                    await pods.SyncMetadataAsync(rollout, metadata, cancellationToken);
                     break;
                 case EvictPod evict:
                     await pods.DeleteAsync(@namespace, evict.Name, cancellationToken);

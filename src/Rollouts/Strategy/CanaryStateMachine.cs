@@ -33,6 +33,7 @@ public static class CanaryStateMachine
             BackgroundAnalysis,
             ProgressSteps,
             Complete,
+            SyncEphemeralMetadata,
             ScaleReplicaSets,
             PointServices,
             CleanUpAnalysisRuns,
@@ -114,8 +115,12 @@ public static class CanaryStateMachine
         }
 
         var backToStable = status.StableRS is null || status.StableRS == state.PodHash;
-        state.StepIndex = backToStable || (!templateChanged && state.IsFullyPromoted) ? state.Steps.Count : 0;
+        var withinWindow = templateChanged && IsRollbackWithinWindow(state) && state.NewReplicaSet!.SpecReplicas > 0;
+        state.StepIndex = backToStable || withinWindow || (!templateChanged && state.IsFullyPromoted) ? state.Steps.Count : 0;
     }
+
+    private static bool IsRollbackWithinWindow(DecisionState state) =>
+        RollbackWindow.IsWithin(state.Rollout.Spec.RollbackWindow, state.NewReplicaSet, state.StableReplicaSet, state.Observation.ReplicaSets);
 
     private static void EnsureNewReplicaSet(DecisionState state)
     {
@@ -185,8 +190,17 @@ public static class CanaryStateMachine
         }
     }
 
+    /// <summary>promote --full, and a rollback within spec.rollbackWindow, skip what is left of the steps.</summary>
     private static void PromoteFull(DecisionState state)
     {
+        // Argo returns early from the reconcile that sees a template change, so the window applies from the next one.
+        if (state.Stored.CurrentPodHash == state.PodHash && IsRollbackWithinWindow(state))
+        {
+            state.Collector.RemoveAbort();
+            state.StepIndex = state.Steps.Count;
+            state.Collector.ClearPauses();
+        }
+
         if (state.Status.PromoteFull == true && !state.Aborted)
         {
             state.StepIndex = state.Steps.Count;
@@ -431,7 +445,9 @@ public static class CanaryStateMachine
 
         var stable = state.StableReplicaSet;
         if (stable is null
-            || (newReplicaSet.SpecReplicas == state.SpecReplicas && newReplicaSet.AvailableReplicas >= state.SpecReplicas))
+            || (newReplicaSet.SpecReplicas == state.SpecReplicas
+                && (newReplicaSet.AvailableReplicas >= state.SpecReplicas
+                    || ReplicaProgressThreshold.IsMet(state.Canary.ReplicaProgressThreshold, newReplicaSet.SpecReplicas, newReplicaSet.AvailableReplicas, state.SpecReplicas))))
         {
             state.Status.StableRS = state.PodHash;
             state.Status.PromoteFull = null;
@@ -495,11 +511,35 @@ public static class CanaryStateMachine
             DesiredWeight(state),
             state.Limits.MaxSurge,
             CanarySteps.ActiveCanaryScale(state.Steps, state.StepIndex));
-        var canaryReady = newReplicaSet.SpecReplicas == desired.CanaryReplicas && newReplicaSet.AvailableReplicas >= desired.CanaryReplicas;
+        var canaryReady = newReplicaSet.SpecReplicas == desired.CanaryReplicas
+            && ReplicaProgressThreshold.IsMet(state.Canary.ReplicaProgressThreshold, newReplicaSet.SpecReplicas, newReplicaSet.AvailableReplicas, desired.CanaryReplicas);
         var stableReady = stable is null
             || (stable.SpecReplicas == desired.StableReplicas && stable.Replicas == desired.StableReplicas && stable.AvailableReplicas >= desired.StableReplicas);
         var othersGone = state.OldReplicaSets.All(rs => rs.Replicas == 0);
         return canaryReady && stableReady && othersGone;
+    }
+
+    /// <summary>canaryMetadata / stableMetadata by role, as Argo's ephemeral metadata; nothing at all when neither is set.</summary>
+    private static void SyncEphemeralMetadata(DecisionState state)
+    {
+        if (state.Canary.CanaryMetadata is null && state.Canary.StableMetadata is null)
+        {
+            return;
+        }
+
+        var canary = EphemeralMetadata.Serialize(state.Canary.CanaryMetadata);
+        var stable = EphemeralMetadata.Serialize(state.Canary.StableMetadata);
+        var stableReplicaSet = state.StableReplicaSet;
+        foreach (var replicaSet in state.Observation.ReplicaSets.Where(rs => !rs.Deleting))
+        {
+            var desired = replicaSet.PodHash == state.PodHash ? (state.IsFullyPromoted || stableReplicaSet is null ? stable : canary)
+                : replicaSet.Name == stableReplicaSet?.Name ? stable
+                : null;
+            if (replicaSet.InjectedMetadata != desired)
+            {
+                state.Add(new SyncPodMetadata(replicaSet.Name, replicaSet.PodHash, replicaSet.InjectedMetadata, desired));
+            }
+        }
     }
 
     private static void PointServices(DecisionState state)
@@ -523,6 +563,15 @@ public static class CanaryStateMachine
     /// </summary>
     private static void CleanUpAnalysisRuns(DecisionState state)
     {
+        var storedStep = Math.Clamp(state.Stored.CurrentStepIndex ?? 0, 0, state.Steps.Count);
+        var storedPaused = (state.Stored.PauseConditions?.Count ?? 0) > 0 || state.Stored.Abort == true;
+        if (!storedPaused && (storedStep >= state.Steps.Count || state.Steps[storedStep] is not AnalysisStep) && state.Status.Canary is not null)
+        {
+            // As Argo: once the rollout stands on a step that is not an analysis (skipped, promoted), the step's run is
+            // no longer current, and a run still measuring is terminated below.
+            state.Status.Canary.CurrentStepAnalysisRunStatus = null;
+        }
+
         var currentStep = state.Status.Canary?.CurrentStepAnalysisRunStatus?.Name;
         var currentBackground = state.Status.Canary?.CurrentBackgroundAnalysisRunStatus?.Name;
         var notCurrent = new List<ObservedAnalysisRun>();

@@ -11,6 +11,7 @@ namespace Tollgate.Rollouts.Strategy;
 /// <param name="Created">metadata.creationTimestamp.</param>
 /// <param name="Deleting">metadata.deletionTimestamp is set.</param>
 /// <param name="StatusObserved">status.observedGeneration has caught up with metadata.generation.</param>
+/// <param name="InjectedMetadata">The rollout.argoproj.io/ephemeral-metadata annotation: what canary/stable metadata it carries.</param>
 public sealed record ObservedReplicaSet(
     string Name,
     string PodHash,
@@ -21,4 +22,5 @@ public sealed record ObservedReplicaSet(
     long? Revision = null,
     DateTimeOffset? Created = null,
     bool Deleting = false,
-    bool StatusObserved = true);
+    bool StatusObserved = true,
+    string? InjectedMetadata = null);

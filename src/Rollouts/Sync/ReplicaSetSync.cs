@@ -68,6 +68,13 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
 
         podLabels[RolloutLabels.PodTemplateHash] = podHash;
         template.Metadata.Labels = podLabels;
+        var affinity = template.Spec?.AdditionalProperties?.TryGetValue("affinity", out var written) == true ? written : (JsonElement?)null;
+        if (template.Spec is not null
+            && AntiAffinity.Inject(affinity, rollout.Spec.Strategy?.Canary?.AntiAffinity, rollout.Status?.StableRS, podHash) is { } injected)
+        {
+            template.Spec.AdditionalProperties ??= new Dictionary<string, JsonElement>();
+            template.Spec.AdditionalProperties["affinity"] = JsonDocument.Parse(injected.ToJsonString()).RootElement.Clone();
+        }
         var matchLabels = new Dictionary<string, string>(selector, StringComparer.Ordinal) { [RolloutLabels.PodTemplateHash] = podHash };
         var labels = new Dictionary<string, string>(podLabels, StringComparer.Ordinal) { [RolloutLabels.RolloutName] = rollout.Metadata.Name! };
         return new V1ReplicaSet

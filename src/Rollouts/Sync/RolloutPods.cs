@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tollgate.Rollouts.Strategy;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
@@ -37,6 +38,83 @@ public sealed class RolloutPods(IKubernetesClient client)
         catch (KubernetesException exception) when (exception.IsNotFound)
         {
         }
+    }
+
+    /// <summary>
+    /// Puts a role's canary/stable metadata on a ReplicaSet's pod template (remembering it in an annotation) and on its
+    /// live pods in place; patches carry only the keys that change.
+    /// </summary>
+    public async Task SyncMetadataAsync(Rollout rollout, SyncPodMetadata sync, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(sync);
+        var @namespace = rollout.Metadata.Namespace;
+        var replicaSet = await client.GetAsync<V1ReplicaSet>(sync.Name, @namespace, cancellationToken);
+        if (replicaSet?.Spec?.Template is null)
+        {
+            return;
+        }
+
+        var template = replicaSet.Spec.Template.Metadata ?? new V1ObjectMeta();
+        var templatePatch = MetadataPatch(template.Labels, template.Annotations, sync.Previous, sync.Desired);
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [EphemeralMetadata.Annotation] = sync.Desired } },
+        };
+        if (templatePatch is not null)
+        {
+            patch["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = templatePatch } };
+        }
+
+        await client.PatchAsync<V1ReplicaSet>(sync.Name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+        if ((replicaSet.Spec.Replicas ?? 0) == 0)
+        {
+            return;
+        }
+
+        var owned = await client.ListAsync<V1Pod>(@namespace, new ListOptions { LabelSelector = $"{RolloutLabels.PodTemplateHash}={sync.PodHash}" }, cancellationToken);
+        foreach (var pod in owned.Items.Where(p => p.Metadata.DeletionTimestamp is null && p.Metadata.OwnerReferences?.Any(o => o.Uid == replicaSet.Metadata.Uid) == true))
+        {
+            if (MetadataPatch(pod.Metadata.Labels, pod.Metadata.Annotations, sync.Previous, sync.Desired) is { } podPatch)
+            {
+                try
+                {
+                    await client.PatchAsync<V1Pod>(pod.Metadata.Name!, @namespace, KubernetesPatch.Merge(new JsonObject { ["metadata"] = podPatch }), cancellationToken: cancellationToken);
+                }
+                catch (KubernetesException exception) when (exception.IsNotFound)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>A merge patch of metadata taking <paramref name="labels"/>/<paramref name="annotations"/> to the synced state; null when nothing changes.</summary>
+    private static JsonObject? MetadataPatch(IDictionary<string, string>? labels, IDictionary<string, string>? annotations, string? previous, string? desired)
+    {
+        var newLabels = new Dictionary<string, string>(labels ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var newAnnotations = new Dictionary<string, string>(annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (!EphemeralMetadata.Apply(newLabels, newAnnotations, previous, desired))
+        {
+            return null;
+        }
+
+        return new JsonObject { ["labels"] = Diff(labels, newLabels), ["annotations"] = Diff(annotations, newAnnotations) };
+    }
+
+    private static JsonObject Diff(IDictionary<string, string>? before, Dictionary<string, string> after)
+    {
+        var diff = new JsonObject();
+        foreach (var (key, value) in after.Where(pair => before is null || !before.TryGetValue(pair.Key, out var old) || old != pair.Value))
+        {
+            diff[key] = value;
+        }
+
+        foreach (var key in (before?.Keys ?? []).Where(k => !after.ContainsKey(k)))
+        {
+            diff[key] = null;
+        }
+
+        return diff;
     }
 
     private static string RolloutSelector(Rollout rollout) => Strategy.RolloutStatusCalculator.Selector(rollout);

@@ -55,6 +55,8 @@ public sealed partial class CanaryStateMachineTests
         HistoryRows(Row);
         SpecAndEdgeRows(Row);
         CanaryScaleRows(Row);
+        ThresholdAndWindowRows(Row);
+        EphemeralMetadataRows(Row);
         return rows;
     }
 }

@@ -61,16 +61,16 @@ internal sealed class ObservationBuilder
         return this;
     }
 
-    public ObservationBuilder WithStable(int spec, int? available = null, long revision = 1, string hash = StableHash, int? replicas = null)
+    public ObservationBuilder WithStable(int spec, int? available = null, long revision = 1, string hash = StableHash, int? replicas = null, string? injectedMetadata = null)
     {
-        replicaSets.Add(new ObservedReplicaSet($"{Name}-{hash}", hash, spec, replicas ?? spec, available ?? spec, available ?? spec, revision, Now.AddHours(-2)));
+        replicaSets.Add(new ObservedReplicaSet($"{Name}-{hash}", hash, spec, replicas ?? spec, available ?? spec, available ?? spec, revision, Now.AddHours(-2), InjectedMetadata: injectedMetadata));
         Status.StableRS = hash;
         return this;
     }
 
-    public ObservationBuilder WithNew(int spec, int? available = null, int? replicas = null, long revision = 2)
+    public ObservationBuilder WithNew(int spec, int? available = null, int? replicas = null, long revision = 2, int ageMinutes = 10, string? injectedMetadata = null)
     {
-        replicaSets.Add(new ObservedReplicaSet($"{Name}-{NewHash}", NewHash, spec, replicas ?? spec, available ?? spec, available ?? spec, revision, Now.AddMinutes(-10)));
+        replicaSets.Add(new ObservedReplicaSet($"{Name}-{NewHash}", NewHash, spec, replicas ?? spec, available ?? spec, available ?? spec, revision, Now.AddMinutes(-ageMinutes), InjectedMetadata: injectedMetadata));
         Annotations[RevisionHistory.Annotation] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return this;
     }
@@ -195,6 +195,12 @@ internal sealed class ObservationBuilder
     {
         Spec.RestartAt = Now - ago;
         pods = [.. livePods];
+        return this;
+    }
+
+    public ObservationBuilder WithJson(Action<ObservationBuilder, System.Text.Json.JsonElement> set, string json)
+    {
+        set(this, System.Text.Json.JsonDocument.Parse(json).RootElement.Clone());
         return this;
     }
 
