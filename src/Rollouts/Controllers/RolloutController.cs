@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Rollouts.Metrics;
 using Tollgate.Rollouts.Strategy;

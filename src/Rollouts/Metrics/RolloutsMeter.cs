@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
+using Tollgate.Rollouts.Status;
 namespace Tollgate.Rollouts.Metrics;
 
 /// <summary>

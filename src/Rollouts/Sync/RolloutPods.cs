@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Strategy;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
@@ -117,5 +118,5 @@ public sealed class RolloutPods(IKubernetesClient client)
         return diff;
     }
 
-    private static string RolloutSelector(Rollout rollout) => Strategy.RolloutStatusCalculator.Selector(rollout);
+    private static string RolloutSelector(Rollout rollout) => RolloutStatusCalculator.Selector(rollout);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Tests.Support;
 using Tollgate.Testing;
 

@@ -1,3 +1,4 @@
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Rollouts.Strategy;
 using Tollgate.Shared.Entities.Rollouts;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Rollouts.Strategy;
 using Tollgate.Shared.Entities.Rollouts;

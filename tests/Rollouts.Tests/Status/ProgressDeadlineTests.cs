@@ -1,7 +1,8 @@
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Shared.Entities.Rollouts;
 
-namespace Tollgate.Rollouts.Tests.Canary;
+namespace Tollgate.Rollouts.Tests.Status;
 
 public sealed class ProgressDeadlineTests
 {

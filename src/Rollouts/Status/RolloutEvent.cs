@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>An event to record on the Rollout.</summary>
 public sealed record RolloutEvent(bool IsWarning, string Reason, string Message);

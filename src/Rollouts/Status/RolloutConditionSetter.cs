@@ -1,6 +1,6 @@
 using Tollgate.Shared.Entities.Rollouts;
 
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>Sets a condition the way Kubernetes does: lastTransitionTime only moves when the status flips.</summary>
 public static class RolloutConditionSetter

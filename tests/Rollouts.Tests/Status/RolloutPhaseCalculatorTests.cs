@@ -1,6 +1,7 @@
+using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Canary;
 
-namespace Tollgate.Rollouts.Tests.Canary;
+namespace Tollgate.Rollouts.Tests.Status;
 
 public sealed class RolloutPhaseCalculatorTests
 {

@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>status.phase of a Rollout.</summary>
 public enum RolloutPhase

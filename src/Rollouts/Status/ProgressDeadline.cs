@@ -1,6 +1,6 @@
 using Tollgate.Shared.Entities.Rollouts;
 
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>spec.progressDeadlineSeconds: how long a progressing rollout may go without progress.</summary>
 public static class ProgressDeadline

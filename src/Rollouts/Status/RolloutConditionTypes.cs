@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>Argo's Rollout condition types and the reasons Tollgate sets.</summary>
 public static class RolloutConditionTypes

@@ -1,12 +1,13 @@
 using System.Globalization;
+using Tollgate.Rollouts.Canary;
 using Tollgate.Shared.Entities.Rollouts;
 
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>Which events a reconcile owes, from the status before and after it (so a retried reconcile repeats none).</summary>
 public static class RolloutEventPlanner
 {
-    public static IReadOnlyList<RolloutEvent> Plan(RolloutStatus? before, RolloutStatus after, IReadOnlyList<CanaryStep> steps, string? abortDetail)
+    public static IReadOnlyList<RolloutEvent> Plan(RolloutStatus? before, RolloutStatus after, IReadOnlyList<Canary.CanaryStep> steps, string? abortDetail)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(steps);

@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>The parts of a Rollout's spec and status that decide its phase.</summary>
 /// <param name="SpecReplicas">spec.replicas.</param>

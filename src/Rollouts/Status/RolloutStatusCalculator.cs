@@ -3,7 +3,9 @@ using Tollgate.Rollouts.Canary;
 using Tollgate.Rollouts.Sync;
 using Tollgate.Shared.Entities.Rollouts;
 
-namespace Tollgate.Rollouts.Strategy;
+using Tollgate.Rollouts.Strategy;
+
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>The derived part of the status: replica counts, weights, phase, message and conditions, from a finished decision.</summary>
 internal static class RolloutStatusCalculator

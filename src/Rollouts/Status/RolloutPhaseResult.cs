@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>status.phase and status.message.</summary>
 public sealed record RolloutPhaseResult(RolloutPhase Phase, string Message);

@@ -1,4 +1,4 @@
-namespace Tollgate.Rollouts.Canary;
+namespace Tollgate.Rollouts.Status;
 
 /// <summary>
 /// Computes a basic canary Rollout's phase in the order Argo checks it (GetRolloutPhase, then
