@@ -113,6 +113,73 @@ public sealed class ArgoSemanticsTests(ControlPlaneFixture fixture, PrometheusFi
         Assert.All(pods, p => Assert.True(p.Metadata.CreationTimestamp >= restartAt.AddSeconds(-1), $"pod {p.Metadata.Name} was not restarted"));
     }
 
+    [Fact]
+    public async Task CanaryAndStableMetadata_PodsRelabelledInPlace_NoRestart()
+    {
+        const string strategy = "      canaryMetadata:\n        labels:\n          role: canary\n      stableMetadata:\n        labels:\n          role: stable\n      steps:";
+        string Yaml(string image) => RolloutYaml.Rollout(image, HalfThenPause).Replace("      steps:", strategy, StringComparison.Ordinal);
+        await ApplyAsync(Yaml("myapp:v1"));
+        var v1 = await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4);
+        await WaitForPodsAsync("v1 pods labelled stable", pods => pods.Count == 4 && pods.All(p => Role(p) == "stable"));
+        await ApplyAsync(Yaml("myapp:v2"));
+        var v2 = await WaitForRolloutAsync("web-app", "v2 paused", r => r.Status?.Phase == "Paused" && r.Status.CurrentStepIndex == 1);
+        var canaryPods = await WaitForPodsAsync("canary pods labelled canary", pods =>
+            pods.Count(p => Role(p) == "canary" && PodHash(p) == v2.Status!.CurrentPodHash) == 2 && pods.Count(p => Role(p) == "stable" && PodHash(p) == v1.Status!.StableRS) == 2);
+        var canaryNames = canaryPods.Where(p => Role(p) == "canary").Select(p => p.Metadata.Name).Order().ToList();
+
+        await PatchStatusAsync("web-app", new JsonObject { ["pauseConditions"] = null });
+
+        await WaitForRolloutAsync("web-app", "v2 healthy", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == v2.Status!.CurrentPodHash);
+        var after = await WaitForPodsAsync("v2 pods relabelled stable", pods => pods.Count == 4 && pods.All(p => Role(p) == "stable" && PodHash(p) == v2.Status!.CurrentPodHash));
+        Assert.All(canaryNames, name => Assert.Contains(after, p => p.Metadata.Name == name));
+    }
+
+    [Fact]
+    public async Task AntiAffinityAndRevisions_NewReplicaSetAvoidsStablePodsAndIsRevisionTwo()
+    {
+        string Yaml(string image) => RolloutYaml.Rollout(image, HalfThenPause)
+            .Replace("      steps:", "      antiAffinity:\n        preferredDuringSchedulingIgnoredDuringExecution:\n          weight: 50\n      steps:", StringComparison.Ordinal)
+            .Replace("  replicas: 4", "  replicas: 4\n  revisionHistoryLimit: 1", StringComparison.Ordinal);
+        await ApplyAsync(Yaml("myapp:v1"));
+        var v1 = await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4);
+        await ApplyAsync(Yaml("myapp:v2"));
+        var v2 = await WaitForRolloutAsync("web-app", "v2 paused", r => r.Status?.Phase == "Paused" && r.Status.CurrentStepIndex == 1);
+
+        var sets = await ReplicaSetsAsync();
+        var canary = Assert.Single(sets, rs => Hash(rs) == v2.Status!.CurrentPodHash);
+        var stable = Assert.Single(sets, rs => Hash(rs) == v1.Status!.StableRS);
+        Assert.Equal("2", canary.Metadata.Annotations!["rollout.argoproj.io/revision"]);
+        Assert.Equal("1", stable.Metadata.Annotations!["rollout.argoproj.io/revision"]);
+        Assert.Equal("2", v2.Metadata.Annotations!["rollout.argoproj.io/revision"]);
+        var affinity = canary.Spec!.Template!.Spec!.AdditionalProperties!["affinity"].GetRawText();
+        Assert.Contains(v1.Status!.StableRS!, affinity, StringComparison.Ordinal);
+        Assert.Contains("kubernetes.io/hostname", affinity, StringComparison.Ordinal);
+        Assert.False(stable.Spec!.Template!.Spec!.AdditionalProperties?.ContainsKey("affinity") == true);
+
+        await PatchStatusAsync("web-app", new JsonObject { ["pauseConditions"] = null });
+        await WaitForRolloutAsync("web-app", "v2 healthy", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == v2.Status!.CurrentPodHash);
+        await ApplyAsync(Yaml("myapp:v3").Replace("      steps:\n      - setWeight: 50\n      - pause: {}\n      - setWeight: 100", "      steps: []", StringComparison.Ordinal));
+        await WaitForRolloutAsync("web-app", "v3 healthy", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == r.Status.CurrentPodHash && r.Status.CurrentPodHash != v2.Status!.CurrentPodHash);
+        await TestControlPlane.WaitUntilAsync("history limited to one old ReplicaSet", async token =>
+            (await Client.ListAsync<V1ReplicaSet>(Namespace, cancellationToken: token)).Items.Count(rs => rs.Metadata.DeletionTimestamp is null) == 2, TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(await ReplicaSetsAsync(), rs => Hash(rs) == v1.Status!.StableRS);
+    }
+
+    private static string? Role(V1Pod pod) => pod.Metadata.Labels?.TryGetValue("role", out var role) == true ? role : null;
+
+    private static string? PodHash(V1Pod pod) => pod.Metadata.Labels?.TryGetValue("rollouts-pod-template-hash", out var hash) == true ? hash : null;
+
+    private async Task<IReadOnlyList<V1Pod>> WaitForPodsAsync(string what, Func<IReadOnlyList<V1Pod>, bool> condition)
+    {
+        IReadOnlyList<V1Pod> last = [];
+        await TestControlPlane.WaitUntilAsync(what, async token =>
+        {
+            last = [.. (await Client.ListAsync<V1Pod>(Namespace, cancellationToken: token)).Items.Where(p => p.Metadata.DeletionTimestamp is null)];
+            return condition(last);
+        }, TimeSpan.FromSeconds(90));
+        return last;
+    }
+
     private string SlowTemplate() => $$"""
         apiVersion: argoproj.io/v1alpha1
         kind: AnalysisTemplate
