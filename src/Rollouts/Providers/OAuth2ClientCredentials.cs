@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -90,7 +89,7 @@ public static class OAuth2ClientCredentials
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl);
         if (credentialsInHeader)
         {
-            var pair = $"{WebUtility.UrlEncode(config.ClientId!)}:{WebUtility.UrlEncode(config.ClientSecret!)}";
+            var pair = $"{GoQuery.Escape(config.ClientId!)}:{GoQuery.Escape(config.ClientSecret!)}";
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
         }
         else
@@ -99,7 +98,8 @@ public static class OAuth2ClientCredentials
             form.Add(new("client_secret", config.ClientSecret!));
         }
 
-        request.Content = new FormUrlEncodedContent(form);
+        request.Content = new StringContent(GoQuery.Encode(form), Encoding.UTF8, "application/x-www-form-urlencoded");
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);

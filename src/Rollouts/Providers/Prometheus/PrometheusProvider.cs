@@ -82,18 +82,15 @@ public sealed class PrometheusProvider(ProviderHttpClients clients, TimeProvider
             arguments.Add(new("start", UnixSeconds(range.Start)));
             arguments.Add(new("end", UnixSeconds(range.End)));
             arguments.Add(new("step", GoFloat.Fixed(range.Step.TotalSeconds)));
-            return ("/api/v1/query_range", Encode(arguments));
+            return ("/api/v1/query_range", GoQuery.Encode(arguments));
         }
 
         arguments.Add(new("time", UnixSeconds(now)));
-        return ("/api/v1/query", Encode(arguments));
+        return ("/api/v1/query", GoQuery.Encode(arguments));
     }
 
     private static string UnixSeconds(DateTimeOffset at) =>
         GoFloat.Fixed((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond);
-
-    private static string Encode(IEnumerable<KeyValuePair<string, string>> arguments) =>
-        string.Join('&', arguments.Select(a => $"{WebUtility.UrlEncode(a.Key)}={WebUtility.UrlEncode(a.Value)}"));
 
     private static async Task<(HttpStatusCode Status, byte[] Body)> SendAsync(
         HttpClient http, HttpMethod method, Uri endpoint, string form, PrometheusQuery query, string? authorization, CancellationToken cancellationToken)

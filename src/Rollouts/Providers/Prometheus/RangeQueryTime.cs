@@ -88,6 +88,11 @@ public static class RangeQueryTime
             }
 
             var name = text[start..Position];
+            if (name.Length == 0)
+            {
+                throw new FormatException($"expected now(), duration(\"...\") or date(\"...\") at position {start} in \"{text}\"");
+            }
+
             Expect('(');
             SkipSpaces();
             string? argument = null;
@@ -104,7 +109,6 @@ public static class RangeQueryTime
                 ("date", { } d) => DateTimeOffset.TryParse(d, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
                     ? date
                     : throw new FormatException($"cannot parse date \"{d}\""),
-                ("", _) => throw new FormatException($"expected now(), duration(\"...\") or date(\"...\") at position {start} in \"{text}\""),
                 _ => throw new FormatException($"{name}() is not supported in a rangeQuery time; use now(), duration(\"...\") or date(\"...\")"),
             };
         }

@@ -53,6 +53,16 @@ public sealed record WebRequestPlan(
             throw new MetricQueryException($"web metric jsonPath \"{web.JsonPath}\" does not parse: {exception.Message}", exception);
         }
 
+        if (web.Authentication?.BasicAuth is not null)
+        {
+            throw new MetricQueryException("authentication.basicAuth is not supported for web metrics (Argo Rollouts ignores it there); send an Authorization header instead");
+        }
+
+        if (web.Authentication?.Sigv4 is not null)
+        {
+            throw new MetricQueryException("authentication.sigv4 is not supported for web metrics (Argo Rollouts ignores it there)");
+        }
+
         var oauth2 = web.Authentication?.OAuth2 is { TokenUrl.Length: > 0 } configured ? configured : null;
         return new WebRequestPlan(
             method,
