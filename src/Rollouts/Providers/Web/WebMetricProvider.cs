@@ -9,6 +9,12 @@ public sealed class WebMetricProvider(ProviderHttpClients clients) : IMetricProv
     /// <summary>The most of a response body read; Argo reads all, which a misbehaving endpoint can make unbounded.</summary>
     public const int MaxBodyBytes = 1 << 20;
 
+    private static readonly HashSet<string> ContentHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length", "Content-Location",
+        "Content-MD5", "Content-Range", "Content-Type", "Expires", "Last-Modified",
+    };
+
     public string Name => "web";
 
     public bool Serves(Model.MetricProvider provider) => provider?.Web is not null;
@@ -65,9 +71,14 @@ public sealed class WebMetricProvider(ProviderHttpClients clients) : IMetricProv
     /// <summary>Go's Header.Set: a later value for the same key replaces the earlier one.</summary>
     private static void SetHeader(HttpRequestMessage request, string key, string value)
     {
-        request.Headers.Remove(key);
-        if (request.Headers.TryAddWithoutValidation(key, value))
+        if (!ContentHeaders.Contains(key))
         {
+            request.Headers.Remove(key);
+            if (!request.Headers.TryAddWithoutValidation(key, value))
+            {
+                throw new MetricQueryException($"header \"{key}\" cannot be set on a web metric request");
+            }
+
             return;
         }
 
