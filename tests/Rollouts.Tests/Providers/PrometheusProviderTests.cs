@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +40,7 @@ public sealed class PrometheusProviderTests(PrometheusFixture prometheus) : ICla
                 ForwardIf(context, context.Request.Method == "GET", "/get-only", refusal: 405));
             app.Map("/slow/{**rest}", (HttpContext context) => Task.Delay(TimeSpan.FromMinutes(5), context.RequestAborted));
             app.Map("/broken/{**rest}", () => Results.Text("upstream down", "text/plain", statusCode: 502));
+            app.Map("/huge-vector/{**rest}", () => Results.Text(HugeVector(100_000), "application/json"));
         });
     }
 
@@ -146,6 +148,32 @@ public sealed class PrometheusProviderTests(PrometheusFixture prometheus) : ICla
 
         Assert.Equal("[8]", insecure.Text);
         Assert.Contains("SSL", verifying.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MeasureAsync_HundredThousandSamples_AllPassedOnValueShortened()
+    {
+        var providers = new MetricProviders([new PrometheusProvider(clients, TimeProvider.System)]);
+        var provider = JsonSerializer.Deserialize($$"""{"prometheus":{"address":"{{proxy.Url("/huge-vector")}}","query":"up"} }""", RolloutsJsonContext.Default.MetricProvider)!;
+
+        var value = await providers.MeasureAsync(provider, new Dictionary<string, string?>(), CancellationToken.None);
+
+        var samples = (double[])value.Value!;
+        Assert.Equal(100_000, samples.Length);
+        Assert.Equal((0.0, 99_999 * 0.5), (samples[0], samples[^1]));
+        Assert.StartsWith("[0,0.5,1,1.5,", value.Text, StringComparison.Ordinal);
+        Assert.EndsWith(" characters, shortened)", value.Text, StringComparison.Ordinal);
+    }
+
+    private static string HugeVector(int samples)
+    {
+        var body = new StringBuilder("""{"status":"success","data":{"resultType":"vector","result":[""");
+        for (var index = 0; index < samples; index++)
+        {
+            body.Append(index == 0 ? "" : ",").Append($$"""{"metric":{"pod":"p{{index}}"},"value":[1700000000,"{{(index * 0.5).ToString(CultureInfo.InvariantCulture)}}"]}""");
+        }
+
+        return body.Append("]}}").ToString();
     }
 
     private async Task ForwardIf(HttpContext context, bool allowed, string prefix, int refusal = 401)
