@@ -19,7 +19,7 @@ namespace Tollgate.Rollouts.Controllers;
 /// </summary>
 public sealed class AnalysisRunController(
     IKubernetesClient client,
-    PrometheusProvider prometheus,
+    MetricProviders providers,
     RolloutsMeter meter,
     TimeProvider time,
     ILogger<AnalysisRunController> logger) : IEntityController<AnalysisRun>
@@ -279,17 +279,7 @@ public sealed class AnalysisRunController(
         var measurement = new Model.Measurement { StartedAt = time.GetUtcNow() };
         try
         {
-            var provider = metric.Provider.Prometheus
-                ?? throw new PrometheusQueryException("only the prometheus metric provider is supported");
-            var address = provider.Address is { Length: > 0 } a ? ArgumentSubstitution.Substitute(a, arguments) : PrometheusProvider.DefaultAddress
-                ?? throw new PrometheusQueryException($"the metric names no prometheus address and {PrometheusProvider.AddressVariable} is not set");
-            var query = new PrometheusQuery(
-                new Uri(address, UriKind.Absolute),
-                ArgumentSubstitution.Substitute(provider.Query ?? "", arguments),
-                provider.Timeout is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : PrometheusProvider.DefaultTimeout,
-                [.. (provider.Headers ?? []).Select(h => new KeyValuePair<string, string>(h.Key, ArgumentSubstitution.Substitute(h.Value, arguments)))],
-                provider.Insecure == true);
-            var result = await prometheus.QueryAsync(query, cancellationToken);
+            var result = await providers.MeasureAsync(metric.Provider, arguments, cancellationToken);
             measurement.Value = result.Text;
             var assessment = MetricConditions.Assess(
                 metric.SuccessCondition is { } s ? ArgumentSubstitution.Substitute(s, arguments) : null,
@@ -297,8 +287,15 @@ public sealed class AnalysisRunController(
                 result.Value);
             measurement.Phase = assessment.Phase.ToString();
             measurement.Message = assessment.ErrorMessage;
+            measurement.Metadata = result.Metadata is { Count: > 0 } metadata ? new Dictionary<string, string>(metadata) : null;
         }
-        catch (Exception exception) when (exception is PrometheusQueryException or FormatException or UriFormatException)
+        catch (ArgumentException exception) when (measurement.Value is not null)
+        {
+            // A result shape the condition evaluator does not take (a JSON object before the full language lands).
+            measurement.Phase = nameof(AnalysisPhase.Error);
+            measurement.Message = $"the conditions cannot take this result: {exception.Message}";
+        }
+        catch (Exception exception) when (exception is MetricQueryException or FormatException or UriFormatException)
         {
             measurement.Phase = nameof(AnalysisPhase.Error);
             measurement.Message = exception.Message;

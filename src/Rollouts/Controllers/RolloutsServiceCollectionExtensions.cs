@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tollgate.Rollouts.Metrics;
 using Tollgate.Rollouts.Providers;
+using Tollgate.Rollouts.Providers.Prometheus;
+using Tollgate.Rollouts.Providers.Web;
 using Tollgate.Rollouts.Sync;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube.Models;
@@ -21,7 +23,10 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<ServiceSync>();
         services.AddSingleton<RolloutPods>();
         services.AddSingleton<StepAnalysisRuns>();
-        services.AddSingleton<PrometheusProvider>();
+        services.AddSingleton<ProviderHttpClients>();
+        services.AddSingleton<IMetricProvider, PrometheusProvider>();
+        services.AddSingleton<IMetricProvider, WebMetricProvider>();
+        services.AddSingleton<MetricProviders>();
         services.AddSingleton<RolloutsMeter>();
         return builder
             .AddController<RolloutController, Rollout>()

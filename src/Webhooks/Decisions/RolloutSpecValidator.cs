@@ -7,7 +7,7 @@ namespace Tollgate.Webhooks.Decisions;
 
 /// <summary>
 /// Pure: decision 6 of the spec. Weights within 0..100, durations that parse, conditions that the rollout controller's
-/// expression evaluator accepts, Prometheus addresses that are URLs when given. <c>{{args.x}}</c> placeholders are resolved only
+/// expression evaluator accepts, one provider Tollgate runs (<see cref="MetricProviderValidator"/>). <c>{{args.x}}</c> placeholders are resolved only
 /// when a run starts, so templated values are checked as far as possible: a placeholder stands for a number.
 /// </summary>
 public static partial class RolloutSpecValidator
@@ -83,14 +83,7 @@ public static partial class RolloutSpecValidator
             CheckCount(metric.FailureLimit, $"{field}.failureLimit", errors);
             CheckCount(metric.InconclusiveLimit, $"{field}.inconclusiveLimit", errors);
             CheckCount(metric.ConsecutiveErrorLimit, $"{field}.consecutiveErrorLimit", errors);
-            if (metric.Provider.Prometheus is { } prometheus)
-            {
-                CheckAddress(prometheus.Address, $"{field}.provider.prometheus.address", errors);
-                if (string.IsNullOrWhiteSpace(prometheus.Query))
-                {
-                    errors.Add($"{field}.provider.prometheus.query is required");
-                }
-            }
+            MetricProviderValidator.Check(metric.Provider, $"{field}.provider", errors);
         }
 
         AddTemplates(spec.Templates, "spec.templates", templates, errors);
@@ -175,20 +168,6 @@ public static partial class RolloutSpecValidator
         catch (ExpressionException e)
         {
             errors.Add($"{field} '{condition}' does not parse: {e.Message}");
-        }
-    }
-
-    private static void CheckAddress(string? address, string field, List<string> errors)
-    {
-        // No address means the rollout controller's PROMETHEUS_URL, the central default Argo Rollouts also has.
-        if (string.IsNullOrEmpty(address) || IsTemplated(address))
-        {
-            return;
-        }
-
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
-        {
-            errors.Add($"{field} '{address}' is not an http(s) URL");
         }
     }
 

@@ -1,4 +1,4 @@
-using Tollgate.Rollouts.Providers;
+using Tollgate.Rollouts.Providers.Prometheus;
 
 namespace Tollgate.Rollouts.Tests.Providers;
 
@@ -11,6 +11,8 @@ public sealed class PrometheusResponseParserTests
     [InlineData("""{"status":"success","data":{"resultType":"scalar","result":[1700000000,"0.5"]}}""", "0.5")]
     [InlineData("""{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"],[2,"2"]]}]}}""", "[1,2]")]
     [InlineData("""{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"+Inf"]}]}}""", "[+Inf]")]
+    [InlineData("""{"status":"success","data":{"resultType":"vector","result":[{"metric":{"a":"z"},"value":[1,"3"]},{"metric":{"a":"b"},"value":[1,"1e-7"]}]}}""", "[3,0.0000001]")]
+    [InlineData("""{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"2"},"values":[[1,"5"],[2,"6"]]},{"metric":{"a":"1"},"values":[[1,"7"]]}]}}""", "[5,6,7]")]
     public void Parse_SuccessfulResponse_Text(string body, string expected) =>
         Assert.Equal(expected, PrometheusResponseParser.Parse(body).Text);
 
@@ -18,11 +20,17 @@ public sealed class PrometheusResponseParserTests
     public void Parse_Vector_ListOfDoubles() =>
         Assert.Equal(
             new[] { 0.25, 1.0 },
-            (double[])PrometheusResponseParser.Parse("""{"status":"success","data":{"resultType":"vector","result":[{"value":[1,"0.25"]},{"value":[1,"1"]}]}}""").Value);
+            (double[])PrometheusResponseParser.Parse("""{"status":"success","data":{"resultType":"vector","result":[{"value":[1,"0.25"]},{"value":[1,"1"]}]}}""").Value!);
+
+    [Fact]
+    public void Parse_Warnings_Metadata() =>
+        Assert.Equal(
+            "\"w1\", \"w2\"",
+            PrometheusResponseParser.Parse("""{"status":"success","warnings":["w1","w2"],"data":{"resultType":"vector","result":[]}}""").Metadata!["warnings"]);
 
     [Fact]
     public void Parse_Scalar_Double() =>
-        Assert.Equal(0.5, (double)PrometheusResponseParser.Parse("""{"status":"success","data":{"resultType":"scalar","result":[1,"0.5"]}}""").Value);
+        Assert.Equal(0.5, (double)PrometheusResponseParser.Parse("""{"status":"success","data":{"resultType":"scalar","result":[1,"0.5"]}}""").Value!);
 
     [Theory]
     [InlineData("""{"status":"error","errorType":"bad_data","error":"parse error at char 5"}""")]

@@ -5,14 +5,13 @@ using Tollgate.Shared.Crds.Attributes;
 
 namespace Tollgate.Shared.Entities.Rollouts;
 
-/// <summary>Where a metric comes from. Only Prometheus is modelled; the other Argo providers are kept as written.</summary>
+/// <summary>Where a metric comes from. Prometheus and web are modelled; the other Argo providers are kept as written and refused at admission.</summary>
 [Description("Where the metric is measured; exactly one provider is set.")]
 public sealed class MetricProvider
 {
     public PrometheusMetric? Prometheus { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? Web { get; set; }
+    public WebMetric? Web { get; set; }
 
     [SchemaType("object")]
     public JsonElement? Job { get; set; }

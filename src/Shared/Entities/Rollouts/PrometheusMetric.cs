@@ -1,11 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tollgate.Shared.Crds.Attributes;
 
 namespace Tollgate.Shared.Entities.Rollouts;
 
-[Description("An instant PromQL query; the result is the vector of sample values.")]
+[Description("A PromQL query; the result is the vector (or, for a range query, every sample) as a list of floats, or a scalar.")]
 public sealed class PrometheusMetric
 {
     [Description("Base URL of the Prometheus server, such as http://prometheus.monitoring:9090.")]
@@ -23,11 +22,11 @@ public sealed class PrometheusMetric
     [Description("HTTP headers sent with the query.")]
     public IList<WebMetricHeader>? Headers { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? Authentication { get; set; }
+    [Description("How the query authenticates: oauth2 or basicAuth (sigv4 is refused).")]
+    public MetricAuthentication? Authentication { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? RangeQuery { get; set; }
+    [Description("Run a range query from start to end instead of an instant query.")]
+    public PrometheusRangeQuery? RangeQuery { get; set; }
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

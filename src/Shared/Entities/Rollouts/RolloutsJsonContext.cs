@@ -18,4 +18,5 @@ namespace Tollgate.Shared.Entities.Rollouts;
 [JsonSerializable(typeof(KubernetesList<ClusterAnalysisTemplate>))]
 [JsonSerializable(typeof(AnalysisRun))]
 [JsonSerializable(typeof(KubernetesList<AnalysisRun>))]
+[JsonSerializable(typeof(MetricProvider))]
 public sealed partial class RolloutsJsonContext : JsonSerializerContext;

@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Tollgate.Rollouts.Providers;
+namespace Tollgate.Rollouts.Providers.Prometheus;
 
-/// <summary>Reads the body of Prometheus' /api/v1/query: a scalar becomes a double, a vector or matrix a list of doubles.</summary>
+/// <summary>
+/// Reads the body of Prometheus' /api/v1/query or query_range as Argo passes it on: a scalar becomes a double; a vector a
+/// list of doubles in the order Prometheus gives the series; a matrix every sample of every series, series after series.
+/// Values are shown in Go's shortest fixed format; warnings go to the measurement's metadata.
+/// </summary>
 public static class PrometheusResponseParser
 {
     /// <exception cref="FormatException">The body is not a successful query response, or its result type is not supported.</exception>
-    public static PrometheusResult Parse(string body)
+    public static MetricValue Parse(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
         try
@@ -23,13 +27,14 @@ public static class PrometheusResponseParser
             var data = root.GetProperty("data");
             var resultType = Text(data, "resultType");
             var result = data.GetProperty("result");
-            return resultType switch
+            var value = resultType switch
             {
                 "scalar" => Scalar(SampleValue(result)),
                 "vector" => List(result.EnumerateArray().Select(series => SampleValue(series.GetProperty("value")))),
                 "matrix" => List(result.EnumerateArray().SelectMany(series => series.GetProperty("values").EnumerateArray().Select(SampleValue))),
-                _ => throw new FormatException($"prometheus result type \"{resultType}\" is not supported"),
+                _ => throw new FormatException("Prometheus metric type not supported"),
             };
+            return Warnings(root) is { } warnings ? value with { Metadata = new Dictionary<string, string> { ["warnings"] = warnings } } : value;
         }
         catch (JsonException exception)
         {
@@ -45,23 +50,20 @@ public static class PrometheusResponseParser
         }
     }
 
-    public static string FormatValue(double value) => value switch
-    {
-        double.NaN => "NaN",
-        double.PositiveInfinity => "+Inf",
-        double.NegativeInfinity => "-Inf",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
-    };
+    private static MetricValue Scalar(double value) => new(value, GoFloat.Fixed(value));
 
-    private static PrometheusResult Scalar(double value) => new(value, FormatValue(value));
-
-    private static PrometheusResult List(IEnumerable<double> values)
+    private static MetricValue List(IEnumerable<double> values)
     {
         var array = values.ToArray();
         var text = new StringBuilder("[");
-        text.AppendJoin(",", array.Select(FormatValue)).Append(']');
-        return new PrometheusResult(array, text.ToString());
+        text.AppendJoin(",", array.Select(GoFloat.Fixed)).Append(']');
+        return new MetricValue(array, text.ToString());
     }
+
+    private static string? Warnings(JsonElement root) =>
+        root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array && warnings.GetArrayLength() > 0
+            ? string.Join(", ", warnings.EnumerateArray().Select(w => $"\"{w.GetString()}\""))
+            : null;
 
     private static double SampleValue(JsonElement sample)
     {
