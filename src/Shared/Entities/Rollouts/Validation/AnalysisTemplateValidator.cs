@@ -12,6 +12,12 @@ namespace Tollgate.Shared.Entities.Rollouts.Validation;
 /// </summary>
 public static class AnalysisTemplateValidator
 {
+    /// <summary>
+    /// Longer conditions are refused before they are compiled: the recursive parser overflows the stack (and kills the
+    /// process) on a few thousand nested brackets. Argo's expr library has a similar ceiling (a maximum node count).
+    /// </summary>
+    public const int MaxConditionLength = 4096;
+
     public static SpecFindings Validate(AnalysisTemplateSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -102,6 +108,12 @@ public static class AnalysisTemplateValidator
     {
         if (string.IsNullOrWhiteSpace(condition))
         {
+            return;
+        }
+
+        if (condition.Length > MaxConditionLength)
+        {
+            errors.Add($"{field}: longer than {MaxConditionLength} characters ({condition.Length})");
             return;
         }
 

@@ -78,4 +78,15 @@ public sealed class AnalysisTemplateValidatorTests
         Assert.Empty(findings.Errors);
         Assert.Equal([new TemplateReference("base", true, "spec.templates[0]")], findings.Templates);
     }
+
+    [Fact]
+    public void Validate_HugeNestedCondition_RefusedBeforeCompiling()
+    {
+        var nested = new string('(', 100_000) + "1" + new string(')', 100_000) + " > 0";
+        var spec = new AnalysisTemplateSpec { Metrics = [new Metric { Name = "m", SuccessCondition = nested }] };
+
+        var findings = AnalysisTemplateValidator.Validate(spec);
+
+        Assert.Equal(["spec.metrics[0].successCondition: longer than 4096 characters (200005)"], findings.Errors);
+    }
 }
