@@ -8,6 +8,7 @@ using Tollgate.Rollouts.Metrics;
 using Tollgate.Rollouts.Strategy;
 using Tollgate.Rollouts.Sync;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Entities.Rollouts.Validation;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Kube.Requests;
@@ -72,7 +73,8 @@ public sealed class RolloutController(
             .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == uid) == true)
             .Select(ObserveRun)
             .ToList();
-        var invalid = SpecProblem(rollout);
+        // The same validator the admission webhook runs, so the two never disagree about what is valid.
+        var invalid = RolloutSpecValidator.Validate(rollout) is [var first, ..] ? first : null;
         var podHash = invalid is null ? PodTemplateHash.Compute(rollout.Spec.Template!, rollout.Status?.CollisionCount) : rollout.Status?.CurrentPodHash ?? "";
         var stepHash = invalid is null ? PodTemplateHash.ComputeSteps(rollout.Spec.Strategy!.Canary!.Steps) : rollout.Status?.CurrentStepHash ?? "";
         IReadOnlyList<ObservedPod>? livePods = null;
@@ -86,38 +88,6 @@ public sealed class RolloutController(
             InvalidSpec = invalid,
             Pods = livePods,
         };
-    }
-
-    private static string? SpecProblem(Rollout rollout)
-    {
-        var spec = rollout.Spec;
-        if (spec.Template is null)
-        {
-            return "spec.template is required";
-        }
-
-        if (spec.WorkloadRef is not null)
-        {
-            return "spec.workloadRef is not supported; set spec.template";
-        }
-
-        if (spec.Strategy?.Canary is null)
-        {
-            return "only the canary strategy is supported: set spec.strategy.canary";
-        }
-
-        if (spec.Strategy.Canary.TrafficRouting is not null)
-        {
-            return "spec.strategy.canary.trafficRouting is not supported: the weight is a replica split";
-        }
-
-        if (spec.Selector?.MatchLabels is { } matchLabels
-            && matchLabels.Any(l => Labels.Value(spec.Template.Metadata?.Labels, l.Key) != l.Value))
-        {
-            return "spec.selector does not match the template's labels";
-        }
-
-        return null;
     }
 
     private static ObservedReplicaSet ObserveReplicaSet(V1ReplicaSet replicaSet) => new(

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Tollgate.Shared.Admission;
 using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Entities.Rollouts.Validation;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Decisions;
@@ -51,9 +52,9 @@ public sealed class RolloutValidationWebhook(AdmissionCaches caches, DecisionRes
         {
             findings = kind switch
             {
-                "Rollout" => RolloutSpecValidator.ValidateRollout(body.Deserialize(RolloutsJsonContext.Default.Rollout)!),
-                "AnalysisTemplate" => RolloutSpecValidator.ValidateTemplate(body.Deserialize(RolloutsJsonContext.Default.AnalysisTemplate)!.Spec),
-                "ClusterAnalysisTemplate" => RolloutSpecValidator.ValidateTemplate(body.Deserialize(RolloutsJsonContext.Default.ClusterAnalysisTemplate)!.Spec),
+                "Rollout" => RolloutSpecValidator.Findings(body.Deserialize(RolloutsJsonContext.Default.Rollout)!),
+                "AnalysisTemplate" => AnalysisTemplateValidator.Validate(body.Deserialize(RolloutsJsonContext.Default.AnalysisTemplate)!.Spec),
+                "ClusterAnalysisTemplate" => AnalysisTemplateValidator.Validate(body.Deserialize(RolloutsJsonContext.Default.ClusterAnalysisTemplate)!.Spec),
                 _ => new SpecFindings([], []),
             };
         }
@@ -64,7 +65,9 @@ public sealed class RolloutValidationWebhook(AdmissionCaches caches, DecisionRes
 
         if (findings.Errors.Count > 0)
         {
-            return AdmissionDecision.Deny(DecisionReasons.InvalidSpec, $"{kind} {request.Name} is invalid: {string.Join("; ", findings.Errors)}", 400);
+            // A Rollout is refused with exactly the message its InvalidSpec condition would carry; a template with all.
+            var message = kind == "Rollout" ? findings.Errors[0] : $"{kind} {request.Name} is invalid: {string.Join("; ", findings.Errors)}";
+            return AdmissionDecision.Deny(DecisionReasons.InvalidSpec, message, 400);
         }
 
         var @namespace = string.IsNullOrEmpty(request.Namespace) ? null : request.Namespace;

@@ -8,14 +8,14 @@ namespace Tollgate.Shared.Tests.Operator;
 public sealed class EntityTests
 {
     [Fact]
-    public void CustomKubernetesEntity_New_CarriesApiVersionKindAndEmptySpecStatus()
+    public void CustomKubernetesEntity_New_CarriesApiVersionKindEmptySpecNoStatus()
     {
         var sprocket = new Sprocket();
 
         Assert.Equal("test.tollgate.dev/v1", sprocket.ApiVersion);
         Assert.Equal("Widget", sprocket.Kind);
         Assert.NotNull(sprocket.Spec);
-        Assert.NotNull(sprocket.Status);
+        Assert.Null(sprocket.Status);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class EntityTests
         var written = JsonDocument.Parse(JsonSerializer.Serialize(sprocket, options.TypeInfo<Sprocket>())).RootElement;
 
         Assert.Equal(3, sprocket.Spec.Size);
-        Assert.Equal(2, sprocket.Status.ObservedSize);
+        Assert.Equal(2, sprocket.Status!.ObservedSize);
         Assert.True(written.GetProperty("extra").GetProperty("kept").GetBoolean());
         Assert.Equal("red", written.GetProperty("spec").GetProperty("color").GetString());
         Assert.Equal("Widget", written.GetProperty("kind").GetString());

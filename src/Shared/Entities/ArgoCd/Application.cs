@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tollgate.Shared.Crds.Attributes;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Operator.Entities;
 
 namespace Tollgate.Shared.Entities.ArgoCd;
 
@@ -15,27 +15,22 @@ namespace Tollgate.Shared.Entities.ArgoCd;
 [PrinterColumn("Health Status", "string", ".status.health.status")]
 [PrinterColumn("Revision", "string", ".status.sync.revision", Priority = 10)]
 [PrinterColumn("Project", "string", ".spec.project", Priority = 10)]
-public sealed class Application : IKubernetesResource<Application>
+public sealed class Application() : CustomKubernetesEntity<ApplicationSpec>(Resource), IKubernetesResource<Application>
 {
     public static ResourceDescriptor Resource { get; } = new("argoproj.io", "v1alpha1", "Application", "applications", Namespaced: true);
 
-    public string? ApiVersion { get; set; } = "argoproj.io/v1alpha1";
-
-    public string? Kind { get; set; } = "Application";
-
     [Required]
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    [Required]
-    public ApplicationSpec Spec { get; set; } = new();
+    public override V1ObjectMeta Metadata
+    {
+        get => base.Metadata;
+        set => base.Metadata = value;
+    }
 
     [Description("A sync or rollback requested of the Argo CD application controller.")]
     [SchemaType("object")]
     public JsonElement? Operation { get; set; }
 
+    /// <summary>Kept as written: Tollgate reads nothing of an Application's status, so it has no type of its own.</summary>
     [SchemaType("object")]
     public JsonElement? Status { get; set; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

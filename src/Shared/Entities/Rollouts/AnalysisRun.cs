@@ -1,10 +1,7 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tollgate.Shared.Crds.Attributes;
 using Tollgate.Shared.Kube;
-using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Operator.Entities;
 
 namespace Tollgate.Shared.Entities.Rollouts;
 
@@ -16,21 +13,7 @@ namespace Tollgate.Shared.Entities.Rollouts;
 [ShortNames("ar")]
 [PrinterColumn("Status", "string", ".status.phase", Description = "Phase of the run")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "Time since the run was created")]
-public sealed class AnalysisRun : IKubernetesResource<AnalysisRun>
+public sealed class AnalysisRun() : CustomKubernetesEntity<AnalysisRunSpec, AnalysisRunStatus>(Resource), IKubernetesResource<AnalysisRun>
 {
     public static ResourceDescriptor Resource { get; } = new("argoproj.io", "v1alpha1", "AnalysisRun", "analysisruns", Namespaced: true);
-
-    public string? ApiVersion { get; set; } = "argoproj.io/v1alpha1";
-
-    public string? Kind { get; set; } = "AnalysisRun";
-
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    [Required]
-    public AnalysisRunSpec Spec { get; set; } = new();
-
-    public AnalysisRunStatus? Status { get; set; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

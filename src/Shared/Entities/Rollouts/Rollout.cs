@@ -1,10 +1,7 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tollgate.Shared.Crds.Attributes;
 using Tollgate.Shared.Kube;
-using Tollgate.Shared.Kube.Models;
+using Tollgate.Shared.Operator.Entities;
 
 namespace Tollgate.Shared.Entities.Rollouts;
 
@@ -17,21 +14,7 @@ namespace Tollgate.Shared.Entities.Rollouts;
 [PrinterColumn("Up-to-date", "integer", ".status.updatedReplicas", Description = "Non-terminated pods running the desired template")]
 [PrinterColumn("Available", "integer", ".status.availableReplicas", Description = "Pods ready for at least minReadySeconds")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "Time since the rollout was created")]
-public sealed class Rollout : IKubernetesResource<Rollout>
+public sealed class Rollout() : CustomKubernetesEntity<RolloutSpec, RolloutStatus>(Resource), IKubernetesResource<Rollout>
 {
     public static ResourceDescriptor Resource { get; } = new("argoproj.io", "v1alpha1", "Rollout", "rollouts", Namespaced: true);
-
-    public string? ApiVersion { get; set; } = "argoproj.io/v1alpha1";
-
-    public string? Kind { get; set; } = "Rollout";
-
-    public V1ObjectMeta Metadata { get; set; } = new();
-
-    [Required]
-    public RolloutSpec Spec { get; set; } = new();
-
-    public RolloutStatus? Status { get; set; }
-
-    [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 }

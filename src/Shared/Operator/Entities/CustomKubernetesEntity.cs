@@ -27,7 +27,8 @@ public abstract class CustomKubernetesEntity : IKubernetesObject<V1ObjectMeta>
 
     public string? Kind { get; set; }
 
-    public V1ObjectMeta Metadata { get; set; } = new();
+    /// <summary>Virtual so a kind whose CRD requires metadata (Argo CD's) can say so with [Required] on an override.</summary>
+    public virtual V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>Fields the model does not name, kept so a read-modify-write loses nothing.</summary>
     [JsonExtensionData]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Shared.Operator.Entities;
@@ -15,5 +16,6 @@ public abstract class CustomKubernetesEntity<TSpec> : CustomKubernetesEntity
     {
     }
 
+    [Required]
     public TSpec Spec { get; set; } = new();
 }

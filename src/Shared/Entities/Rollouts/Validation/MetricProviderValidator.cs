@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Tollgate.Shared.Durations;
 using Tollgate.Shared.Entities.Rollouts;
 
-namespace Tollgate.Webhooks.Decisions;
+namespace Tollgate.Shared.Entities.Rollouts.Validation;
 
 /// <summary>
 /// Pure: a metric's provider section. Exactly one provider, as Argo requires; only the providers the rollout controller
@@ -103,7 +104,7 @@ public static class MetricProviderValidator
             Require(range.Start, $"{field}.rangeQuery.start", "a time such as now() - duration(\"5m\")", errors);
             Require(range.End, $"{field}.rangeQuery.end", "a time such as now()", errors);
             Require(range.Step, $"{field}.rangeQuery.step", "a duration such as 30s", errors);
-            if (range.Step is { Length: > 0 } step && !IsTemplated(step) && !GoDuration.TryParse(step, out _))
+            if (range.Step is { Length: > 0 } step && !IsTemplated(step) && !GoDuration.TryParse(step, out _, out _))
             {
                 errors.Add($"{field}.rangeQuery.step '{step}' is not a duration such as 30s, 5m or 1h");
             }

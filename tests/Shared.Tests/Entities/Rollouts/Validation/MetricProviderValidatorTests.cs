@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Tollgate.Shared.Entities.Rollouts;
-using Tollgate.Webhooks.Decisions;
+using Tollgate.Shared.Entities.Rollouts.Validation;
 
-namespace Tollgate.Webhooks.Tests.Decisions;
+namespace Tollgate.Shared.Tests.Entities.Rollouts.Validation;
 
 public sealed class MetricProviderValidatorTests
 {
@@ -49,7 +49,7 @@ public sealed class MetricProviderValidatorTests
     {
         var spec = JsonSerializer.Deserialize("""{"metrics":[{"name":"m","provider":{"kayenta":{"address":"http://k"}}}]}""", RolloutsJsonContext.Default.AnalysisTemplateSpec)!;
 
-        Assert.Contains("spec.metrics[0].provider.kayenta is not supported by Tollgate; supported providers: prometheus, web", RolloutSpecValidator.ValidateTemplate(spec).Errors);
+        Assert.Contains("spec.metrics[0].provider.kayenta is not supported by Tollgate; supported providers: prometheus, web", AnalysisTemplateValidator.Validate(spec).Errors);
     }
 
     private static List<string> Errors(string provider)

@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Entities.Rollouts.Validation;
+
+namespace Tollgate.Shared.Tests.Entities.Rollouts.Validation;
+
+public sealed class RolloutSpecValidatorTests
+{
+    private const string Steps = "spec.strategy.canary.steps[0]";
+
+    private const string OneStepKind =
+        "a step sets exactly one of setWeight, pause, analysis, setCanaryScale, experiment, setHeaderRoute, setMirrorRoute or plugin";
+
+    public static TheoryData<string, string> ValidRows => new()
+    {
+        { "the base rollout", "{}" },
+        { "no selector: Tollgate selects by its own label", """{"selector":null,"template":{"metadata":null}}""" },
+        { "empty selector", """{"selector":{}}""" },
+        { "zero replicas", """{"replicas":0}""" },
+        { "no replicas", """{"replicas":null}""" },
+        { "no steps", """{"strategy":{"canary":{"steps":null}}}""" },
+        { "every supported step kind and pause grammar", """{"strategy":{"canary":{"steps":[{"setWeight":0},{"pause":{}},{"pause":{"duration":30}},{"pause":{"duration":"45"}},{"pause":{"duration":"1h30m"}},{"pause":{"duration":"1.5h"}},{"pause":{"duration":"500ms"}},{"pause":{"duration":"-0.5s"}},{"analysis":{"templates":[{"templateName":"rate"}]}},{"setWeight":100}]}}}""" },
+        { "maxSurge zero, maxUnavailable one", """{"strategy":{"canary":{"maxSurge":0,"maxUnavailable":1}}}""" },
+        { "percentages", """{"strategy":{"canary":{"maxSurge":"50%","maxUnavailable":"0%"}}}""" },
+        { "digits alone are a percentage", """{"strategy":{"canary":{"maxSurge":"10"}}}""" },
+        { "dynamicStableScale false", """{"strategy":{"canary":{"dynamicStableScale":false}}}""" },
+        { "null trafficRouting", """{"strategy":{"canary":{"trafficRouting":null}}}""" },
+        { "two services", """{"strategy":{"canary":{"canaryService":"canary","stableService":"stable"}}}""" },
+        { "progress deadline above minReadySeconds", """{"minReadySeconds":30,"progressDeadlineSeconds":31}""" },
+        { "largest replicas without surge", """{"replicas":2147483647,"strategy":{"canary":{"maxSurge":0,"maxUnavailable":1}}}""" },
+        { "background analysis", """{"strategy":{"canary":{"analysis":{"templates":[{"templateName":"bg","clusterScope":true}]}}}}""" },
+    };
+
+    public static TheoryData<string, string, string> InvalidRows => new()
+    {
+        { "negative replicas", """{"replicas":-1}""", "spec.replicas: must not be negative, not -1" },
+        { "workloadRef", """{"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""", "spec.workloadRef: not supported yet; set spec.template" },
+        { "no template", """{"template":null}""", "spec.template: a pod template is required" },
+        { "no containers", """{"template":{"spec":{"containers":[]}}}""", "spec.template.spec.containers: at least one container is required" },
+        { "selector does not match labels", """{"template":{"metadata":{"labels":{"app":"other"}}}}""", "spec.template.metadata.labels: must match spec.selector, which wants \"app=web\"" },
+        { "template without labels", """{"template":{"metadata":null}}""", "spec.template.metadata.labels: must match spec.selector, which wants \"app=web\"" },
+        { "matchExpressions", """{"selector":{"matchExpressions":[{"key":"app","operator":"In","values":["web"]}]}}""", "spec.selector.matchExpressions: not supported; select the pods with matchLabels" },
+        { "negative minReadySeconds", """{"minReadySeconds":-1}""", "spec.minReadySeconds: must not be negative, not -1" },
+        { "negative revisionHistoryLimit", """{"revisionHistoryLimit":-1}""", "spec.revisionHistoryLimit: must not be negative, not -1" },
+        { "negative progressDeadlineSeconds", """{"progressDeadlineSeconds":-1}""", "spec.progressDeadlineSeconds: must not be negative, not -1" },
+        { "progress deadline not above minReadySeconds", """{"minReadySeconds":600}""", "spec.progressDeadlineSeconds: must be greater than minReadySeconds (600), not 600" },
+        { "no strategy", """{"strategy":null}""", "spec.strategy: a strategy is required: set spec.strategy.canary" },
+        { "empty strategy", """{"strategy":{"canary":null}}""", "spec.strategy: a strategy is required: set spec.strategy.canary" },
+        { "both strategies", """{"strategy":{"blueGreen":{"activeService":"active"}}}""", "spec.strategy: set one strategy, canary or blueGreen, not both" },
+        { "blueGreen", """{"strategy":{"canary":null,"blueGreen":{"activeService":"active"}}}""", "spec.strategy.blueGreen: not supported yet; use spec.strategy.canary" },
+        { "trafficRouting", """{"strategy":{"canary":{"trafficRouting":{"nginx":{"stableIngress":"web"}}}}}""", "spec.strategy.canary.trafficRouting: not supported yet; without it the canary weight is a share of the replicas" },
+        { "maxSurge and maxUnavailable zero", """{"strategy":{"canary":{"maxSurge":0,"maxUnavailable":0}}}""", "spec.strategy.canary.maxSurge: maxSurge and maxUnavailable cannot both be zero: the rollout could never replace a pod" },
+        { "zero percent and zero", """{"strategy":{"canary":{"maxSurge":"0%","maxUnavailable":0}}}""", "spec.strategy.canary.maxSurge: maxSurge and maxUnavailable cannot both be zero: the rollout could never replace a pod" },
+        { "negative maxSurge", """{"strategy":{"canary":{"maxSurge":-1}}}""", "spec.strategy.canary.maxSurge: must not be negative, not -1" },
+        { "maxUnavailable not a number", """{"strategy":{"canary":{"maxUnavailable":"abc"}}}""", "spec.strategy.canary.maxUnavailable: \"abc\" is neither a number of pods nor a percentage such as \"25%\"" },
+        { "maxSurge percentage beyond int", """{"strategy":{"canary":{"maxSurge":"99999999999%"}}}""", "spec.strategy.canary.maxSurge: \"99999999999%\" is neither a number of pods nor a percentage such as \"25%\"" },
+        { "largest replicas with default surge", """{"replicas":2147483647}""", "spec.strategy.canary.maxSurge: spec.replicas (2147483647) plus maxSurge (536870912 pods) exceeds 2147483647 pods" },
+        { "one service for both", """{"strategy":{"canary":{"canaryService":"web","stableService":"web"}}}""", "spec.strategy.canary.stableService: the stable and canary services must be two different services, not both \"web\"" },
+        { "scaleDownDelaySeconds without router", """{"strategy":{"canary":{"scaleDownDelaySeconds":30}}}""", "spec.strategy.canary.scaleDownDelaySeconds: Canary scaleDownDelaySeconds can only be used with traffic routing" },
+        { "dynamicStableScale without router", """{"strategy":{"canary":{"dynamicStableScale":true}}}""", "spec.strategy.canary.dynamicStableScale: Canary dynamicStableScale can only be used with traffic routing" },
+        { "abortScaleDownDelaySeconds without router", """{"strategy":{"canary":{"abortScaleDownDelaySeconds":30}}}""", "spec.strategy.canary.abortScaleDownDelaySeconds: takes effect only with traffic routing (Tollgate has no traffic routing yet); remove it" },
+        { "abortScaleDownDelaySeconds zero without router", """{"strategy":{"canary":{"abortScaleDownDelaySeconds":0}}}""", "spec.strategy.canary.abortScaleDownDelaySeconds: takes effect only with traffic routing (Tollgate has no traffic routing yet); remove it" },
+        { "scaleDownDelayRevisionLimit without router", """{"strategy":{"canary":{"scaleDownDelayRevisionLimit":2}}}""", "spec.strategy.canary.scaleDownDelayRevisionLimit: takes effect only with scaleDownDelaySeconds and traffic routing (Tollgate has no traffic routing yet); remove it" },
+        { "minPodsPerReplicaSet without router", """{"strategy":{"canary":{"minPodsPerReplicaSet":2}}}""", "spec.strategy.canary.minPodsPerReplicaSet: takes effect only with traffic routing (Tollgate has no traffic routing yet); remove it" },
+        { "pingPong without router", """{"strategy":{"canary":{"pingPong":{"pingService":"ping","pongService":"pong"}}}}""", "spec.strategy.canary.pingPong: takes effect only with traffic routing (Tollgate has no traffic routing yet); remove it" },
+        { "empty step", """{"strategy":{"canary":{"steps":[{}]}}}""", $"{Steps}: {OneStepKind}" },
+        { "unknown step kind", """{"strategy":{"canary":{"steps":[{"setWeights":10}]}}}""", $"{Steps}: {OneStepKind}" },
+        { "null step", """{"strategy":{"canary":{"steps":[null]}}}""", $"{Steps}: {OneStepKind}" },
+        { "two step kinds", """{"strategy":{"canary":{"steps":[{"setWeight":10,"pause":{}}]}}}""", $"{Steps}: {OneStepKind}, not several (setWeight, pause)" },
+        { "weight above 100", """{"strategy":{"canary":{"steps":[{"setWeight":101}]}}}""", $"{Steps}.setWeight: must be within 0..100, not 101" },
+        { "negative weight", """{"strategy":{"canary":{"steps":[{"setWeight":-1}]}}}""", $"{Steps}.setWeight: must be within 0..100, not -1" },
+        { "smallest weight", """{"strategy":{"canary":{"steps":[{"setWeight":-2147483648}]}}}""", $"{Steps}.setWeight: must be within 0..100, not -2147483648" },
+        { "negative pause seconds", """{"strategy":{"canary":{"steps":[{"pause":{"duration":-1}}]}}}""", $"{Steps}.pause.duration: must not be negative, not \"-1\"" },
+        { "negative pause duration", """{"strategy":{"canary":{"steps":[{"pause":{"duration":"-5s"}}]}}}""", $"{Steps}.pause.duration: must not be negative, not \"-5s\"" },
+        { "pause in days", """{"strategy":{"canary":{"steps":[{"pause":{"duration":"1d"}}]}}}""", $"{Steps}.pause.duration: unknown unit \"d\" in duration \"1d\" (use ns, us, ms, s, m or h); a pause duration is a number of seconds or a duration such as 30s, 1.5h or 1h30m" },
+        { "pause in words", """{"strategy":{"canary":{"steps":[{"pause":{"duration":"5 minutes"}}]}}}""", $"{Steps}.pause.duration: unknown unit \" minutes\" in duration \"5 minutes\" (use ns, us, ms, s, m or h); a pause duration is a number of seconds or a duration such as 30s, 1.5h or 1h30m" },
+        { "pause beyond 32-bit seconds", """{"strategy":{"canary":{"steps":[{"pause":{"duration":"1000000h"}}]}}}""", $"{Steps}.pause.duration: \"1000000h\" is longer than 2147483647 seconds, the longest pause" },
+        { "setCanaryScale without router", """{"strategy":{"canary":{"steps":[{"setCanaryScale":{"weight":50}}]}}}""", $"{Steps}.setCanaryScale: SetCanaryScale requires TrafficRouting to be set" },
+        { "experiment", """{"strategy":{"canary":{"steps":[{"experiment":{"templates":[]}}]}}}""", $"{Steps}.experiment: experiment steps are not supported yet" },
+        { "setHeaderRoute", """{"strategy":{"canary":{"steps":[{"setHeaderRoute":{"name":"h"}}]}}}""", $"{Steps}.setHeaderRoute: needs traffic routing (Tollgate has no traffic routing yet)" },
+        { "setMirrorRoute", """{"strategy":{"canary":{"steps":[{"setMirrorRoute":{"name":"m"}}]}}}""", $"{Steps}.setMirrorRoute: needs traffic routing (Tollgate has no traffic routing yet)" },
+        { "plugin step", """{"strategy":{"canary":{"steps":[{"plugin":{"name":"p"}}]}}}""", $"{Steps}.plugin: step plugins are not supported" },
+        { "analysis step without name", """{"strategy":{"canary":{"steps":[{"analysis":{"templates":[{}]}}]}}}""", $"{Steps}.analysis.templates[0].templateName: a template name is required" },
+        { "background analysis without name", """{"strategy":{"canary":{"analysis":{"templates":[{"templateName":" "}]}}}}""", "spec.strategy.canary.analysis.templates[0].templateName: a template name is required" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValidRows))]
+    public void Validate_ValidRow_NoMessages(string row, string specPatch)
+    {
+        var messages = RolloutSpecValidator.Validate(RolloutSpecRows.Rollout(specPatch));
+
+        Assert.True(messages.Count == 0, $"{row}: {string.Join(" | ", messages)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidRows))]
+    public void Validate_InvalidRow_FirstMessageNamesFieldAndReason(string row, string specPatch, string message)
+    {
+        var messages = RolloutSpecValidator.Validate(RolloutSpecRows.Rollout(specPatch));
+
+        Assert.True(messages.Count > 0, row);
+        Assert.Equal(message, messages[0]);
+    }
+
+    [Fact]
+    public void Validate_SeveralProblems_MostBasicFirstAndAllListed()
+    {
+        var messages = RolloutSpecValidator.Validate(RolloutSpecRows.Rollout(
+            """{"replicas":-2,"strategy":{"canary":{"dynamicStableScale":true,"steps":[{"setWeight":150},{"pause":{"duration":"soon"}}]}}}"""));
+
+        Assert.Equal(4, messages.Count);
+        Assert.Equal("spec.replicas: must not be negative, not -2", messages[0]);
+        Assert.StartsWith("spec.strategy.canary.dynamicStableScale:", messages[1], StringComparison.Ordinal);
+        Assert.StartsWith("spec.strategy.canary.steps[0].setWeight:", messages[2], StringComparison.Ordinal);
+        Assert.StartsWith("spec.strategy.canary.steps[1].pause.duration:", messages[3], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TenThousandValidSteps_Valid()
+    {
+        var rollout = RolloutSpecRows.Rollout("{}");
+        rollout.Spec.Strategy!.Canary!.Steps = [.. Enumerable.Range(0, 10_000).Select(i => new CanaryStep { SetWeight = i % 101 })];
+
+        Assert.Empty(RolloutSpecValidator.Validate(rollout));
+    }
+
+    [Fact]
+    public void Validate_TenThousandBadSteps_EveryOneNamedFirstOneFirst()
+    {
+        var rollout = RolloutSpecRows.Rollout("{}");
+        rollout.Spec.Strategy!.Canary!.Steps = [.. Enumerable.Range(0, 10_000).Select(_ => new CanaryStep { SetWeight = 101 })];
+
+        var messages = RolloutSpecValidator.Validate(rollout);
+
+        Assert.Equal(10_000, messages.Count);
+        Assert.Equal($"{Steps}.setWeight: must be within 0..100, not 101", messages[0]);
+        Assert.Equal("spec.strategy.canary.steps[9999].setWeight: must be within 0..100, not 101", messages[^1]);
+    }
+
+    [Fact]
+    public void Validate_HugePauseDuration_RefusedWithShortMessage()
+    {
+        var huge = new string('9', 1_000_000) + "h";
+
+        var messages = RolloutSpecValidator.Validate(RolloutSpecRows.Rollout(
+            JsonSerializer.Serialize(new { strategy = new { canary = new { steps = new[] { new { pause = new { duration = huge } } } } } })));
+
+        Assert.Single(messages);
+        Assert.StartsWith($"{Steps}.pause.duration: invalid duration \"999", messages[0], StringComparison.Ordinal);
+        Assert.True(messages[0].Length < 400, messages[0]);
+    }
+
+    [Fact]
+    public void Validate_HugeSelectorValue_RefusedWithShortMessage()
+    {
+        var huge = new string('x', 1_000_000);
+
+        var messages = RolloutSpecValidator.Validate(RolloutSpecRows.Rollout(
+            JsonSerializer.Serialize(new { selector = new { matchLabels = new { app = huge } } })));
+
+        Assert.Single(messages);
+        Assert.True(messages[0].Length < 400, messages[0]);
+    }
+
+    [Fact]
+    public void Validate_NullSpec_RefusedNotThrown()
+    {
+        var rollout = JsonSerializer.Deserialize("""{"metadata":{"name":"x"},"spec":null}""", RolloutsJsonContext.Default.Rollout)!;
+
+        Assert.Equal("spec.template: a pod template is required", RolloutSpecValidator.Validate(rollout)[0]);
+    }
+
+    [Fact]
+    public void Findings_AnalysisSteps_CollectsTemplatesWithFields()
+    {
+        var findings = RolloutSpecValidator.Findings(RolloutSpecRows.Rollout(
+            """{"strategy":{"canary":{"analysis":{"templates":[{"templateName":"bg","clusterScope":true}]},"steps":[{"analysis":{"templates":[{"templateName":"rate"}]}}]}}}"""));
+
+        Assert.Empty(findings.Errors);
+        Assert.Equal(
+            [new TemplateReference("rate", false, "spec.strategy.canary.steps[0].analysis.templates[0]"), new TemplateReference("bg", true, "spec.strategy.canary.analysis.templates[0]")],
+            findings.Templates);
+    }
+}
