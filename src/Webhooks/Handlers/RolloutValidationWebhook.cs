@@ -51,9 +51,9 @@ public sealed class RolloutValidationWebhook(AdmissionCaches caches, DecisionRes
         {
             findings = kind switch
             {
-                "Rollout" => RolloutSpecValidator.ValidateRollout(body.Deserialize(RolloutsJsonContext.Default.Rollout)!),
-                "AnalysisTemplate" => RolloutSpecValidator.ValidateTemplate(body.Deserialize(RolloutsJsonContext.Default.AnalysisTemplate)!.Spec),
-                "ClusterAnalysisTemplate" => RolloutSpecValidator.ValidateTemplate(body.Deserialize(RolloutsJsonContext.Default.ClusterAnalysisTemplate)!.Spec),
+                "Rollout" => RolloutSpecValidator.ValidateRollout(AdmissionObjectReader.Read(body, RolloutsJsonContext.Default.Rollout)),
+                "AnalysisTemplate" => RolloutSpecValidator.ValidateTemplate(AdmissionObjectReader.Read(body, RolloutsJsonContext.Default.AnalysisTemplate).Spec),
+                "ClusterAnalysisTemplate" => RolloutSpecValidator.ValidateTemplate(AdmissionObjectReader.Read(body, RolloutsJsonContext.Default.ClusterAnalysisTemplate).Spec),
                 _ => new SpecFindings([], []),
             };
         }
