@@ -59,7 +59,7 @@ internal sealed class AdmissionRequestProcessor(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                logger.CallerGone(webhook.Name, AdmissionLogValues.Bound(request.Uid)!);
+                Log(l => l.CallerGone(webhook.Name, AdmissionLogValues.Bound(request.Uid)!));
                 return;
             }
             catch (Exception e)
@@ -72,17 +72,18 @@ internal sealed class AdmissionRequestProcessor(
             metrics.RecordReview(webhook.Name, request.Operation, response.Allowed, elapsed);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.Answered(
+                var allowed = response.Allowed;
+                Log(l => l.Answered(
                     webhook.Name, AdmissionLogValues.Bound(request.Operation), AdmissionLogValues.Bound(request.Resource?.ToString()),
                     AdmissionLogValues.Bound(request.Namespace), AdmissionLogValues.Bound(request.Name), AdmissionLogValues.Bound(request.Uid)!,
-                    request.DryRun == true, response.Allowed, elapsed.TotalMilliseconds);
+                    request.DryRun == true, allowed, elapsed.TotalMilliseconds));
             }
 
             await AnswerAsync(context, response, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
-            logger.CallerGoneWhileSending(webhook.Name);
+            Log(l => l.CallerGoneWhileSending(webhook.Name));
         }
         catch (Exception e) when (!context.Response.HasStarted)
         {
@@ -94,21 +95,26 @@ internal sealed class AdmissionRequestProcessor(
     /// <summary>The fail-closed denial for a webhook that threw; nothing here may throw in turn.</summary>
     private AdmissionResponse HandlerFailed(IAdmissionWebhook webhook, AdmissionRequest request, Exception e)
     {
+        Log(l => l.HandlerFailed(
+            e, webhook.Name, AdmissionLogValues.Bound(request.Operation), AdmissionLogValues.Bound(request.Resource?.ToString()),
+            AdmissionLogValues.Bound(request.Namespace), AdmissionLogValues.Bound(request.Name), AdmissionLogValues.Bound(request.Uid)!));
+        metrics.RecordHandlerFailure(webhook.Name);
+        return AdmissionResponses.Denied(
+            request.Uid, $"webhook {webhook.Name} failed: {e.GetType().Name}: {AdmissionLogValues.BoundMessage(e.Message)}", 500);
+    }
+
+    /// <summary>Writes a log line; a log provider that throws must not turn an answer into an empty 500.</summary>
+    private void Log(Action<ILogger> write)
+    {
         try
         {
-            logger.HandlerFailed(
-                e, webhook.Name, AdmissionLogValues.Bound(request.Operation), AdmissionLogValues.Bound(request.Resource?.ToString()),
-                AdmissionLogValues.Bound(request.Namespace), AdmissionLogValues.Bound(request.Name), AdmissionLogValues.Bound(request.Uid)!);
+            write(logger);
         }
-#pragma warning disable CA1031 // A failing log provider must not turn the denial into an empty 500.
+#pragma warning disable CA1031 // Deliberately every exception: the answer matters more than the line.
         catch (Exception)
 #pragma warning restore CA1031
         {
         }
-
-        metrics.RecordHandlerFailure(webhook.Name);
-        return AdmissionResponses.Denied(
-            request.Uid, $"webhook {webhook.Name} failed: {e.GetType().Name}: {AdmissionLogValues.BoundMessage(e.Message)}", 500);
     }
 
     private async Task AnswerAfterFailureAsync(
@@ -212,7 +218,7 @@ internal sealed class AdmissionRequestProcessor(
     private async Task RefuseAsync(HttpContext context, IAdmissionWebhook webhook, AdmissionProblem problem, CancellationToken cancellationToken)
     {
         metrics.RecordInvalid(webhook.Name, problem.StatusCode);
-        logger.RefusedRequest(webhook.Name, problem.StatusCode, AdmissionLogValues.BoundMessage(problem.Message));
+        Log(l => l.RefusedRequest(webhook.Name, problem.StatusCode, AdmissionLogValues.BoundMessage(problem.Message)));
         context.Response.StatusCode = problem.StatusCode;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(problem.Message + "\n", cancellationToken);
