@@ -53,6 +53,44 @@ public sealed class WebhookServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// The server as in a cluster: serving the certificate in <paramref name="certificateDirectory"/> (reloaded when it
+    /// changes), unregistered; returns once /readyz answers.
+    /// </summary>
+    public static async Task<WebhookServerProcess> StartWithCertificatesAsync(
+        TestControlPlane plane, string argoCdNamespace, string certificateDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plane);
+        var identity = await plane.ShippedIdentities.WebhooksAsync(cancellationToken);
+        var name = $"tollgate-reliability-{Guid.NewGuid():N}"[..36];
+        var settings = Path.Combine(plane.WorkDirectory, $"{name}-settings.yaml");
+        await File.WriteAllTextAsync(settings, $"argocdNamespace: {argoCdNamespace}\n", cancellationToken);
+        var port = FreePort.Next();
+        string[] arguments =
+        [
+            Path.Combine(AppContext.BaseDirectory, "tollgate-webhooks.dll"), "--cert-dir", certificateDirectory, "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--kubeconfig", identity.KubeconfigPath, "--settings", settings,
+        ];
+        var server = new WebhookServerProcess(plane, arguments, Path.Combine(plane.WorkDirectory, $"{name}.log"), name, port);
+        using var http = new AdmissionHttp(server.BaseAddress, 1);
+        await TestControlPlane.WaitUntilAsync(
+            "tollgate-webhooks /readyz",
+            async ct =>
+            {
+                try
+                {
+                    return await http.GetStringAsync("/readyz", ct) == "ok";
+                }
+                catch (HttpRequestException)
+                {
+                    return server.process.HasExited ? throw new InvalidOperationException($"tollgate-webhooks exited\n{server.Tail()}") : false;
+                }
+            },
+            TimeSpan.FromSeconds(90),
+            cancellationToken);
+        return server;
+    }
+
     /// <summary>Until the server has logged its registration since it was last (re)started.</summary>
     public async Task WaitUntilRegisteredAsync(CancellationToken cancellationToken)
     {
@@ -83,8 +121,6 @@ public sealed class WebhookServerProcess : IAsyncDisposable
             server.Kill();
             await server.WaitForExitAsync();
         }
-
-        await process.DisposeAsync();
     }
 
     /// <summary>A new server on the same port and configuration name, as a Deployment's replacement pod would be.</summary>
