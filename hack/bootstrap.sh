@@ -7,6 +7,9 @@
 set -euo pipefail
 
 KUBE_VERSION=1.20.2
+# Debian ships upstream 1.20.2 in bookworm as 1.20.5+really1.20.2 (a revert); newer suites carry other, kubectl-only
+# `kubernetes` sources, so apt must be asked for this version, never for the newest one of any configured suite.
+KUBE_SOURCE_VERSION=1.20.5+really1.20.2-1.1+deb12u1
 CACHE=${TOLLGATE_CACHE:-${HOME:-/root}/.cache/tollgate}
 BIN="$CACHE/kube-v$KUBE_VERSION/bin"
 REFLECT2=/usr/share/gocode/src/github.com/modern-go/reflect2
@@ -72,11 +75,25 @@ if ! grep -rqs '^deb-src .*bookworm\|^Types:.*deb-src' /etc/apt/sources.list /et
   apt_updated=0
 fi
 apt_update_once
-orig=$(ls "$SRC"/kubernetes_"$KUBE_VERSION"*.orig.tar.* 2>/dev/null | head -n1 || true)
+# The pinned version, or else a later Debian revision of the same upstream 1.20.2 (a bookworm security update
+# replaces the pinned one in the archive).
+source_version() {
+  local versions
+  versions=$(apt-cache showsrc kubernetes 2>/dev/null | sed -n 's/^Version: //p')
+  if grep -qxF "$KUBE_SOURCE_VERSION" <<<"$versions"; then
+    echo "$KUBE_SOURCE_VERSION"
+  else
+    grep -E "^([0-9.]+\+really)?${KUBE_VERSION//./\\.}-" <<<"$versions" | sort -V | tail -n1
+  fi
+}
+orig=$(ls "$SRC"/kubernetes_"$KUBE_VERSION".orig.tar.* "$SRC"/kubernetes_*really"$KUBE_VERSION".orig.tar.* 2>/dev/null | head -n1 || true)
 if [ -z "$orig" ]; then
-  log "downloading Debian's kubernetes source package"
-  (cd "$SRC" && apt-get source --download-only kubernetes >&2) || die "apt-get source kubernetes failed"
-  orig=$(ls "$SRC"/kubernetes_*.orig.tar.* | head -n1)
+  version=$(source_version)
+  [ -n "$version" ] || die "no kubernetes source of upstream $KUBE_VERSION in the configured deb-src suites (apt-cache showsrc kubernetes); Debian bookworm has $KUBE_SOURCE_VERSION"
+  log "downloading Debian's kubernetes source package $version"
+  (cd "$SRC" && apt-get source --download-only "kubernetes=$version" >&2) || die "apt-get source kubernetes=$version failed"
+  orig=$(ls "$SRC"/kubernetes_"$KUBE_VERSION".orig.tar.* "$SRC"/kubernetes_*really"$KUBE_VERSION".orig.tar.* 2>/dev/null | head -n1)
+  [ -n "$orig" ] || die "apt-get source kubernetes=$version left no orig tarball of $KUBE_VERSION in $SRC"
 fi
 tree="$SRC/kubernetes-$KUBE_VERSION"
 if [ ! -d "$tree/vendor" ]; then

@@ -28,7 +28,8 @@ void Say(string line) => Console.WriteLine($"[tollgate-local] {line}");
 
 Directory.CreateDirectory(runDir);
 var binaries = ControlPlaneBinaries.Locate();
-var processes = new List<ManagedProcess>();
+var processes = new List<SupervisedProcess>();
+var supervision = new List<Task>();
 TestControlPlane? plane = null;
 var exitCode = 0;
 try
@@ -110,7 +111,7 @@ try
     await File.WriteAllTextAsync(Path.Combine(demoDir, "rates"), "stable 0.0\ncanary 0.0\n", stop.Token);
     await File.WriteAllTextAsync(Path.Combine(prometheusDir, "targets-demo.json"), $$"""[{"targets": ["127.0.0.1:{{demoPort}}"]}]""", stop.Token);
     var demoMetrics = Task.Run(() => new DemoMetricsSource(demoPort, Path.Combine(demoDir, "rates")).RunAsync(stop.Token));
-    processes.Add(ManagedProcess.Start("prometheus", ControlPlaneBinaries.FindOnPath("prometheus") ?? "/usr/bin/prometheus",
+    processes.Add(new SupervisedProcess("prometheus", ControlPlaneBinaries.FindOnPath("prometheus") ?? "/usr/bin/prometheus",
         [$"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Combine(prometheusDir, "data")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"],
         Path.Combine(logs, "prometheus.log")));
 
@@ -119,7 +120,7 @@ try
 
     var dotnet = ControlPlaneBinaries.DotnetHost;
     string Dll(string project, string name) => Path.Combine(root, "src", project, "bin", "Debug", "net10.0", name);
-    processes.Add(ManagedProcess.Start("rollouts", dotnet,
+    processes.Add(new SupervisedProcess("rollouts", dotnet,
         [Dll("Rollouts", "tollgate-rollouts.dll"), "--kubeconfig", rolloutsKubeconfig, "--bind-address", $"127.0.0.1:{rolloutsPort}", "--lease-namespace", "tollgate-system"],
         Path.Combine(logs, "rollouts.log"),
         new Dictionary<string, string> { ["PROMETHEUS_URL"] = prometheusUrl, ["TOLLGATE_LOG_FORMAT"] = "text", ["DOTNET_GCgen0size"] = "0x400000" }));
@@ -130,7 +131,7 @@ try
         // them and, with failurePolicy Fail, would refuse writes. So the webhooks run only on the embedded cluster.
         // Only the registration (a deploy step in a cluster) uses the admin; reads and Events use the webhooks' identity.
         var webhooksKubeconfig = (await plane!.ShippedIdentities.WebhooksAsync(stop.Token)).KubeconfigPath;
-        processes.Add(ManagedProcess.Start("webhooks", dotnet,
+        processes.Add(new SupervisedProcess("webhooks", dotnet,
             [Dll("Webhooks", "tollgate-webhooks.dll"), "--self-signed", "--kubeconfig", webhooksKubeconfig, "--registration-kubeconfig", adminKubeconfig,
              "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)],
             Path.Combine(logs, "webhooks.log"),
@@ -144,19 +145,44 @@ try
     var follower = Task.Run(() => new LogFollower([.. processes.Select(p => (p.Name, p.LogPath))]).RunAsync(stop.Token));
     var simulator = plane is null ? Task.CompletedTask : Task.Run(() => new PodReadinessSimulator(admin, Say).RunAsync(stop.Token));
 
-    await TestControlPlane.WaitUntilAsync("Prometheus to be ready", async ct =>
-    {
-        using var http = new HttpClient();
-        return (await http.GetAsync(new Uri($"{prometheusUrl}/-/ready"), ct)).IsSuccessStatusCode;
-    }, TimeSpan.FromSeconds(60), stop.Token);
+    // Like a kubelet: a process that dies is started again, with a backoff and a line saying so.
+    supervision.AddRange(processes.Select(p => p.SuperviseAsync(Say, stop.Token)));
 
     // A person who is not an admin, for trying the drift guard: user alice in group dev-team, allowed to edit.
     var developerKubeconfig = Path.Combine(runDir, "kubeconfig-developer");
+    KubernetesClientConfiguration? developerConfiguration = null;
     if (plane is not null)
     {
         await Apply("-f", Path.Combine(root, "config", "samples", "local", "developer-binding.yaml"));
         var developer = await plane.MintUserAsync("alice", ["dev-team"], stop.Token);
         File.Copy(developer.KubeconfigPath, developerKubeconfig, overwrite: true);
+        developerConfiguration = developer.Configuration;
+    }
+
+    // `Ready:` promises that everything answers, so a script may start on it: Prometheus, the rollout controller, and
+    // the webhooks as the API server calls them (registered is not enough: the API server picks a configuration up a
+    // moment later, and a write in that moment would pass the guard unchecked).
+    await TestControlPlane.WaitUntilAsync("Prometheus to be ready", async ct =>
+    {
+        using var http = new HttpClient();
+        return (await http.GetAsync(new Uri($"{prometheusUrl}/-/ready"), ct)).IsSuccessStatusCode;
+    }, TimeSpan.FromSeconds(60), stop.Token);
+    await TestControlPlane.WaitUntilAsync("the rollout controller to be ready", async ct =>
+    {
+        using var http = new HttpClient();
+        try
+        {
+            return (await http.GetAsync(new Uri($"http://127.0.0.1:{rolloutsPort}/readyz"), ct)).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }, TimeSpan.FromSeconds(120), stop.Token);
+    if (developerConfiguration is not null)
+    {
+        await TestControlPlane.WaitUntilAsync(
+            "the API server to call the Tollgate webhooks", ct => WebhookProbe.GuardAnswersAsync(developerConfiguration, ct), TimeSpan.FromSeconds(120), stop.Token);
     }
 
     var kubeconfigPath = Path.Combine(runDir, "kubeconfig");
@@ -176,26 +202,17 @@ try
     Say("           make demo   # the scripted five-minute tour, in another terminal");
     Say($"           kubectl --kubeconfig {developerKubeconfig} scale deployment web-app --replicas=10 -n production   # after kubectl apply -k config/samples/webhooks: refused");
 
-    while (!stop.IsCancellationRequested)
+    try
     {
-        if (processes.FirstOrDefault(p => p.HasExited) is { } dead)
-        {
-            Say($"{dead.Name} exited; stopping everything.\n{dead.Tail()}");
-            exitCode = 1;
-            break;
-        }
-
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
     }
 
     await stop.CancelAsync();
     await Task.WhenAll(
+        Task.WhenAll(supervision).ContinueWith(_ => { }, TaskScheduler.Default),
         follower.ContinueWith(_ => { }, TaskScheduler.Default),
         simulator.ContinueWith(_ => { }, TaskScheduler.Default),
         demoMetrics.ContinueWith(_ => { }, TaskScheduler.Default));
@@ -208,6 +225,8 @@ catch (ControlPlaneException e)
 finally
 {
     Say("stopping");
+    await stop.CancelAsync();
+    await Task.WhenAll(supervision).ContinueWith(_ => { }, TaskScheduler.Default);
     for (var i = processes.Count - 1; i >= 0; i--)
     {
         await processes[i].DisposeAsync();

@@ -29,7 +29,7 @@ internal static class AdmissionEntities
 
         try
         {
-            return value.Deserialize(type) ?? throw new UnreadableObjectException($"request.{field} is null");
+            return AdmissionObjectReader.Read(value, type);
         }
         catch (JsonException e)
         {

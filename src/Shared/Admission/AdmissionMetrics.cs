@@ -10,6 +10,7 @@ public sealed class AdmissionMetrics(IMeterFactory meterFactory)
     public const string RequestsInstrument = "tollgate.admission_server.reviews";
     public const string DurationInstrument = "tollgate.admission_server.duration";
     public const string InvalidRequestsInstrument = "tollgate.admission_server.invalid_requests";
+    public const string HandlerFailuresInstrument = "tollgate.admission_server.handler_failures";
 
     // The factory hands out one cached Meter per name, so each initializer below sees the same meter.
     private readonly Counter<long> requests = meterFactory.Create(MeterName).CreateCounter<long>(
@@ -25,17 +26,22 @@ public sealed class AdmissionMetrics(IMeterFactory meterFactory)
     private readonly Counter<long> invalidRequests = meterFactory.Create(MeterName).CreateCounter<long>(
         InvalidRequestsInstrument, "{request}", "Requests refused before review (malformed, too large...), by webhook and HTTP status");
 
+    private readonly Counter<long> handlerFailures = meterFactory.Create(MeterName).CreateCounter<long>(
+        HandlerFailuresInstrument, "{request}", "Requests a webhook threw on (denied with code 500, fail closed), by webhook");
+
     internal void RecordReview(string webhook, string? operation, bool allowed, TimeSpan elapsed)
     {
         var tags = new TagList
         {
             { "webhook", webhook },
-            { "operation", operation ?? "" },
+            { "operation", AdmissionMetricLabels.Operation(operation) },
             { "allowed", allowed ? "true" : "false" },
         };
         requests.Add(1, tags);
         duration.Record(elapsed.TotalSeconds, tags);
     }
+
+    internal void RecordHandlerFailure(string webhook) => handlerFailures.Add(1, new TagList { { "webhook", webhook } });
 
     internal void RecordInvalid(string webhook, int statusCode) =>
         invalidRequests.Add(1, new TagList { { "webhook", webhook }, { "status_code", statusCode } });

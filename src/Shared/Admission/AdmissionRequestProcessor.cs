@@ -14,7 +14,7 @@ namespace Tollgate.Shared.Admission;
 /// <summary>
 /// One AdmissionReview round trip: read the body within the size limit, parse and check the envelope (HTTP 4xx with
 /// a plain message when unusable), run the webhook, and answer a well-formed review echoing the uid. A webhook that
-/// throws denies the request with code 500: the server fails closed.
+/// throws denies the request with code 500: the server fails closed. No path answers with an HTTP 5xx.
 /// </summary>
 internal sealed class AdmissionRequestProcessor(
     IOptions<AdmissionWebhookOptions> options, AdmissionMetrics metrics, ILogger<AdmissionRequestProcessor> logger)
@@ -28,57 +28,114 @@ internal sealed class AdmissionRequestProcessor(
     {
         var started = Stopwatch.GetTimestamp();
         var cancellationToken = context.RequestAborted;
-        AdmissionReview review;
+        AdmissionRequest? request = null;
         try
         {
-            var (parsed, problem) = await ReadReviewAsync(context, cancellationToken);
-            if (problem is not null)
+            AdmissionReview review;
+            try
             {
-                await RefuseAsync(context, webhook, problem, cancellationToken);
+                var (parsed, problem) = await ReadReviewAsync(context, cancellationToken);
+                if (problem is not null)
+                {
+                    await RefuseAsync(context, webhook, problem, cancellationToken);
+                    return;
+                }
+
+                review = parsed!;
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Kestrel's own checks: a broken chunked encoding, a body larger than its limit, a client too slow.
+                await RefuseAsync(context, webhook, new AdmissionProblem(e.StatusCode, e.Message), cancellationToken);
                 return;
             }
 
-            review = parsed!;
-        }
-        catch (BadHttpRequestException e)
-        {
-            // Kestrel's own checks: a broken chunked encoding, a body larger than its limit, a client too slow.
-            await RefuseAsync(context, webhook, new AdmissionProblem(e.StatusCode, e.Message), cancellationToken);
-            return;
+            request = review.Request!;
+            AdmissionResponse response;
+            try
+            {
+                response = await webhook.ReviewAsync(request, entityOptions, cancellationToken)
+                    ?? AdmissionResponses.Denied(request.Uid, $"webhook {webhook.Name} returned no response", 500);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Log(l => l.CallerGone(webhook.Name, AdmissionLogValues.Bound(request.Uid)!));
+                return;
+            }
+            catch (Exception e)
+            {
+                response = HandlerFailed(webhook, request, e);
+            }
+
+            response.Uid = request.Uid;
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            metrics.RecordReview(webhook.Name, request.Operation, response.Allowed, elapsed);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                var allowed = response.Allowed;
+                Log(l => l.Answered(
+                    webhook.Name, AdmissionLogValues.Bound(request.Operation), AdmissionLogValues.Bound(request.Resource?.ToString()),
+                    AdmissionLogValues.Bound(request.Namespace), AdmissionLogValues.Bound(request.Name), AdmissionLogValues.Bound(request.Uid)!,
+                    request.DryRun == true, allowed, elapsed.TotalMilliseconds));
+            }
+
+            await AnswerAsync(context, response, cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException && cancellationToken.IsCancellationRequested)
         {
-            logger.CallerGoneWhileSending(webhook.Name);
-            return;
+            Log(l => l.CallerGoneWhileSending(webhook.Name));
         }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // The last line of defence: whatever escaped above, the caller gets a well-formed answer, never an empty 500.
+            await AnswerAfterFailureAsync(context, webhook, request, e, cancellationToken);
+        }
+    }
 
-        var request = review.Request!;
-        AdmissionResponse response;
+    /// <summary>The fail-closed denial for a webhook that threw; nothing here may throw in turn.</summary>
+    private AdmissionResponse HandlerFailed(IAdmissionWebhook webhook, AdmissionRequest request, Exception e)
+    {
+        Log(l => l.HandlerFailed(
+            e, webhook.Name, AdmissionLogValues.Bound(request.Operation), AdmissionLogValues.Bound(request.Resource?.ToString()),
+            AdmissionLogValues.Bound(request.Namespace), AdmissionLogValues.Bound(request.Name), AdmissionLogValues.Bound(request.Uid)!));
+        metrics.RecordHandlerFailure(webhook.Name);
+        return AdmissionResponses.Denied(
+            request.Uid, $"webhook {webhook.Name} failed: {e.GetType().Name}: {AdmissionLogValues.BoundMessage(e.Message)}", 500);
+    }
+
+    /// <summary>Writes a log line; a log provider that throws must not turn an answer into an empty 500.</summary>
+    private void Log(Action<ILogger> write)
+    {
         try
         {
-            response = await webhook.ReviewAsync(request, entityOptions, cancellationToken)
-                ?? AdmissionResponses.Denied(request.Uid, $"webhook {webhook.Name} returned no response", 500);
+            write(logger);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Deliberately every exception: the answer matters more than the line.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            logger.CallerGone(webhook.Name, request.Uid);
+        }
+    }
+
+    private async Task AnswerAfterFailureAsync(
+        HttpContext context, IAdmissionWebhook webhook, AdmissionRequest? request, Exception e, CancellationToken cancellationToken)
+    {
+        context.Response.Clear();
+        if (request is not null)
+        {
+            await AnswerAsync(context, HandlerFailed(webhook, request, e), cancellationToken);
             return;
         }
-        catch (Exception e)
-        {
-            logger.HandlerFailed(e, webhook.Name, request.Operation, request.Resource?.ToString(), request.Namespace, request.Name, request.Uid);
-            response = AdmissionResponses.Denied(request.Uid, $"webhook {webhook.Name} failed: {e.GetType().Name}: {e.Message}", 500);
-        }
 
-        response.Uid = request.Uid;
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        metrics.RecordReview(webhook.Name, request.Operation, response.Allowed, elapsed);
-        logger.Answered(
-            webhook.Name, request.Operation, request.Resource?.ToString(), request.Namespace, request.Name, request.Uid,
-            request.DryRun == true, response.Allowed, elapsed.TotalMilliseconds);
+        metrics.RecordHandlerFailure(webhook.Name);
+        await RefuseAsync(
+            context, webhook, BadRequest($"the request could not be read: {e.GetType().Name}: {AdmissionLogValues.BoundMessage(e.Message)}"), cancellationToken);
+    }
 
+    private static Task AnswerAsync(HttpContext context, AdmissionResponse response, CancellationToken cancellationToken)
+    {
         var answer = new AdmissionReview { ApiVersion = AdmissionReview.V1ApiVersion, Kind = AdmissionReview.ReviewKind, Response = response };
-        await context.Response.WriteAsJsonAsync(answer, AdmissionJsonContext.Default.AdmissionReview, contentType: null, cancellationToken);
+        return context.Response.WriteAsJsonAsync(answer, AdmissionJsonContext.Default.AdmissionReview, contentType: null, cancellationToken);
     }
 
     private async Task<(AdmissionReview? Review, AdmissionProblem? Problem)> ReadReviewAsync(HttpContext context, CancellationToken cancellationToken)
@@ -133,6 +190,11 @@ internal sealed class AdmissionRequestProcessor(
 
     private static (AdmissionReview? Review, AdmissionProblem? Problem) Parse(ReadOnlySequence<byte> body)
     {
+        if (AdmissionBodyText.Problem(body) is { } textProblem)
+        {
+            return (null, BadRequest(textProblem));
+        }
+
         AdmissionReview? review;
         try
         {
@@ -145,20 +207,10 @@ internal sealed class AdmissionRequestProcessor(
         }
         catch (JsonException e)
         {
-            return (null, BadRequest($"the body is not a valid AdmissionReview: {e.Message}"));
+            return (null, BadRequest($"the body is not a valid AdmissionReview: {AdmissionLogValues.BoundMessage(e.Message)}"));
         }
 
-        var problem = review switch
-        {
-            null => BadRequest("the body is JSON null, not an AdmissionReview"),
-            { ApiVersion: not AdmissionReview.V1ApiVersion } => BadRequest(
-                $"apiVersion is \"{review.ApiVersion}\"; this server speaks only {AdmissionReview.V1ApiVersion} (admissionReviewVersions: [v1])"),
-            { Kind: not AdmissionReview.ReviewKind } => BadRequest($"kind is \"{review.Kind}\", not {AdmissionReview.ReviewKind}"),
-            { Request: null } => BadRequest("the AdmissionReview has no request"),
-            { Request.Uid: null or "" } => BadRequest("request.uid is missing"),
-            _ => null,
-        };
-        return (problem is null ? review : null, problem);
+        return AdmissionReviewCheck.Problem(review) is { } problem ? (null, BadRequest(problem)) : (review, null);
     }
 
     private static AdmissionProblem BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
@@ -166,7 +218,7 @@ internal sealed class AdmissionRequestProcessor(
     private async Task RefuseAsync(HttpContext context, IAdmissionWebhook webhook, AdmissionProblem problem, CancellationToken cancellationToken)
     {
         metrics.RecordInvalid(webhook.Name, problem.StatusCode);
-        logger.RefusedRequest(webhook.Name, problem.StatusCode, problem.Message);
+        Log(l => l.RefusedRequest(webhook.Name, problem.StatusCode, AdmissionLogValues.BoundMessage(problem.Message)));
         context.Response.StatusCode = problem.StatusCode;
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync(problem.Message + "\n", cancellationToken);

@@ -88,6 +88,9 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         return labels is not null && labels.TryGetValue(TollgateSettings.GuardLabel, out var mode) ? mode : null;
     }
 
+    /// <summary>Whether the namespace is in the cache (a metric label names only the cluster's own namespaces).</summary>
+    public bool NamespaceExists(string? @namespace) => !string.IsNullOrEmpty(@namespace) && namespaces.Cache.Get(null, @namespace) is not null;
+
     /// <summary>The parent of a <c>scale</c> subresource request, for the kinds whose scale Tollgate guards.</summary>
     public ScaleParent? ScaleParent(string group, string resource, string @namespace, string name)
     {

@@ -94,5 +94,5 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
     }
 
     private static Application? Read(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.Application) : null;
+        element is { ValueKind: JsonValueKind.Object } value ? AdmissionObjectReader.Read(value, ArgoCdJsonContext.Default.Application) : null;
 }

@@ -1,32 +1,41 @@
 using Microsoft.Extensions.Logging;
 using Tollgate.Shared.Admission;
 using Tollgate.Shared.Admission.Review;
+using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Decisions;
 using Tollgate.Webhooks.Observability;
 
 namespace Tollgate.Webhooks.Handlers;
 
 /// <summary>The I/O edge after a decision: the admission answer, the metrics, the denial log and the break-glass Event.</summary>
-public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents events, DenialLogThrottle denialLog, ILogger<DecisionResponder> logger)
+public sealed class DecisionResponder(
+    WebhookMetrics metrics, BreakGlassEvents events, DenialLogThrottle denialLog, AdmissionCaches caches, ILogger<DecisionResponder> logger)
 {
     public ValidationResult Respond(string webhook, AdmissionRequest request, AdmissionDecision decision, TimeSpan elapsed, EventTarget? target = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decision);
         metrics.RecordDecision(webhook, request.Operation, decision.Label, decision.Reason, elapsed);
-        var user = request.UserInfo?.Username;
-        var resource = request.Resource?.ToString();
+
+        // Every request field below is request-controlled: bounded before it reaches a log line or the throttle's keys.
+        var user = AdmissionLogValues.Bound(request.UserInfo?.Username);
+        var operation = AdmissionLogValues.Bound(request.Operation);
+        var resource = AdmissionLogValues.Bound(request.Resource?.ToString());
+        var subResource = AdmissionLogValues.Bound(request.SubResource);
+        var @namespace = AdmissionLogValues.Bound(request.Namespace);
+        var name = AdmissionLogValues.Bound(request.Name);
+        var message = AdmissionLogValues.BoundMessage(decision.Message ?? "");
         var dryRun = request.DryRun == true;
         if (!decision.Allowed)
         {
-            var (log, suppressed) = denialLog.Admit(new DenialKey(webhook, user, request.Operation, resource, request.SubResource, request.Namespace, request.Name, decision.Reason));
+            var (log, suppressed) = denialLog.Admit(new DenialKey(webhook, user, operation, resource, subResource, @namespace, name, decision.Reason));
             if (log && suppressed == 0)
             {
-                logger.Denied(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "");
+                logger.Denied(webhook, operation, resource, subResource, @namespace, name, user, decision.Reason, dryRun, message);
             }
             else if (log)
             {
-                logger.DeniedAgain(webhook, request.Operation, resource, request.SubResource, request.Namespace, request.Name, user, decision.Reason, dryRun, decision.Message ?? "", suppressed);
+                logger.DeniedAgain(webhook, operation, resource, subResource, @namespace, name, user, decision.Reason, dryRun, message, suppressed);
             }
 
             return WithAnnotations(ValidationResult.Fail(decision.Message ?? "denied", decision.StatusCode), decision);
@@ -35,22 +44,22 @@ public sealed class DecisionResponder(WebhookMetrics metrics, BreakGlassEvents e
         if (decision.AdminBypass)
         {
             metrics.RecordAdminBypass(webhook);
-            logger.AdminBypass(user, request.Operation, resource, request.Namespace, request.Name, decision.Message ?? "");
+            logger.AdminBypass(user, operation, resource, @namespace, name, message);
         }
 
         if (decision.BreakGlassReason is { } reason)
         {
-            metrics.RecordBreakGlass(webhook, request.Namespace);
-            logger.BreakGlassUsed(user, request.Operation, resource, request.Namespace, request.Name, decision.Message ?? "", reason);
+            metrics.RecordBreakGlass(webhook, caches.NamespaceExists(request.Namespace) ? request.Namespace! : AdmissionMetricLabels.Other);
+            logger.BreakGlassUsed(user, operation, resource, @namespace, name, message, AdmissionLogValues.BoundMessage(reason));
             if (!dryRun && target is not null)
             {
-                events.Enqueue(new BreakGlassEvent(target, $"break-glass by {user} ({request.Operation}{(request.SubResource is null ? "" : "/" + request.SubResource)}): \"{reason}\"; bypassed: {decision.Message}"));
+                events.Enqueue(new BreakGlassEvent(target, $"break-glass by {user} ({operation}{(subResource is null ? "" : "/" + subResource)}): \"{reason}\"; bypassed: {decision.Message}"));
             }
         }
 
         if (decision.Reason == DecisionReasons.GuardAudit)
         {
-            logger.GuardAudit(user, request.Operation, resource, request.Namespace, request.Name);
+            logger.GuardAudit(user, operation, resource, @namespace, name);
         }
 
         return WithAnnotations(decision.Warnings.Count == 0 ? Allowed : ValidationResult.Success([.. decision.Warnings]), decision);

@@ -52,9 +52,9 @@ public sealed class RolloutValidationWebhook(AdmissionCaches caches, DecisionRes
         {
             findings = kind switch
             {
-                "Rollout" => RolloutSpecValidator.Findings(body.Deserialize(RolloutsJsonContext.Default.Rollout)!),
-                "AnalysisTemplate" => AnalysisTemplateValidator.Validate(body.Deserialize(RolloutsJsonContext.Default.AnalysisTemplate)!.Spec),
-                "ClusterAnalysisTemplate" => AnalysisTemplateValidator.Validate(body.Deserialize(RolloutsJsonContext.Default.ClusterAnalysisTemplate)!.Spec),
+                "Rollout" => RolloutSpecValidator.Findings(AdmissionObjectReader.Read(body, RolloutsJsonContext.Default.Rollout)),
+                "AnalysisTemplate" => AnalysisTemplateValidator.Validate(AdmissionObjectReader.Read(body, RolloutsJsonContext.Default.AnalysisTemplate).Spec),
+                "ClusterAnalysisTemplate" => AnalysisTemplateValidator.Validate(AdmissionObjectReader.Read(body, RolloutsJsonContext.Default.ClusterAnalysisTemplate).Spec),
                 _ => new SpecFindings([], []),
             };
         }

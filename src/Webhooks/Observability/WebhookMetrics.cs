@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Tollgate.Shared.Admission;
 
 namespace Tollgate.Webhooks.Observability;
 
 /// <summary>
 /// Decision metrics on the meter <see cref="MeterName"/>: <c>tollgate_admission_requests_total{webhook,operation,decision,reason}</c>,
-/// the decision latency histogram, and the break-glass and admin-bypass counters.
+/// the decision latency histogram, and the break-glass and admin-bypass counters. Every label value comes from a fixed
+/// set (operations outside it are <c>other</c>): a request cannot add series.
 /// </summary>
 public sealed class WebhookMetrics(IMeterFactory meterFactory)
 {
@@ -32,7 +34,7 @@ public sealed class WebhookMetrics(IMeterFactory meterFactory)
         var tags = new TagList
         {
             { "webhook", webhook },
-            { "operation", operation ?? "" },
+            { "operation", AdmissionMetricLabels.Operation(operation) },
             { "decision", decision },
             { "reason", reason },
         };
@@ -40,8 +42,9 @@ public sealed class WebhookMetrics(IMeterFactory meterFactory)
         duration.Record(elapsed.TotalSeconds, new TagList { { "webhook", webhook }, { "decision", decision } });
     }
 
-    public void RecordBreakGlass(string webhook, string? @namespace) =>
-        breakGlass.Add(1, new TagList { { "webhook", webhook }, { "namespace", @namespace ?? "" } });
+    /// <param name="namespace">A namespace the caller knows to exist, or <see cref="AdmissionMetricLabels.Other"/>: never a raw request field.</param>
+    public void RecordBreakGlass(string webhook, string @namespace) =>
+        breakGlass.Add(1, new TagList { { "webhook", webhook }, { "namespace", @namespace } });
 
     public void RecordAdminBypass(string webhook) => adminBypass.Add(1, new TagList { { "webhook", webhook } });
 }

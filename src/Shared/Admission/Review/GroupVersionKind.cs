@@ -15,5 +15,5 @@ public sealed class GroupVersionKind
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    public override string ToString() => Group.Length == 0 ? $"{Kind}/{Version}" : $"{Kind}.{Group}/{Version}";
+    public override string ToString() => string.IsNullOrEmpty(Group) ? $"{Kind}/{Version}" : $"{Kind}.{Group}/{Version}";
 }

@@ -16,5 +16,5 @@ public sealed class GroupVersionResource
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
-    public override string ToString() => Group.Length == 0 ? $"{Resource}/{Version}" : $"{Resource}.{Group}/{Version}";
+    public override string ToString() => string.IsNullOrEmpty(Group) ? $"{Resource}/{Version}" : $"{Resource}.{Group}/{Version}";
 }

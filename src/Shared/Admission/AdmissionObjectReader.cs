@@ -1,0 +1,71 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Tollgate.Shared.Admission;
+
+/// <summary>
+/// Reads a request's object as a typed entity the way a handler may trust it: a JSON <c>null</c> where the type has
+/// no room for one (a non-nullable property, an element of a list) is a <see cref="JsonException"/> naming its path,
+/// never an object with a hole that throws <see cref="NullReferenceException"/> later. The API server prunes such nulls
+/// from custom resources, so only a hand-made review carries them.
+/// </summary>
+public static class AdmissionObjectReader
+{
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StrictOptions = [];
+
+    /// <exception cref="JsonException">The element does not fit <typeparamref name="T"/>.</exception>
+    public static T Read<T>(JsonElement element, JsonTypeInfo<T> type)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"the object is a JSON {element.ValueKind.ToString().ToLowerInvariant()}, not an object");
+        }
+
+        if (NullListElement(element) is { } path)
+        {
+            throw new JsonException($"${path} is null; a list holds no null elements");
+        }
+
+        var strict = StrictOptions.GetValue(type.Options, static options => new JsonSerializerOptions(options) { RespectNullableAnnotations = true });
+        return element.Deserialize((JsonTypeInfo<T>)strict.GetTypeInfo(typeof(T)))
+            ?? throw new JsonException("the object is null");
+    }
+
+    /// <summary>The JSON path (below the element, such as <c>.spec.steps[2]</c>) of the first null element of an array, or null.</summary>
+    internal static string? NullListElement(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (NullListElement(property.Value) is { } below)
+                {
+                    return $".{property.Name}{below}";
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Null)
+                {
+                    return $"[{index}]";
+                }
+
+                if (NullListElement(item) is { } below)
+                {
+                    return $"[{index}]{below}";
+                }
+
+                index++;
+            }
+        }
+
+        return null;
+    }
+}
