@@ -121,7 +121,8 @@ internal sealed class Checker
                 : left.Kind == NatureKind.Duration && right.Kind == NatureKind.Duration ? Nature.Duration
                 : unknown && MaybeCompatible(left, right, NatureKind.Int, NatureKind.Float, NatureKind.Time, NatureKind.Duration) ? Nature.Unknown : null,
             "*" => numbers ? Promote(left, right)
-                : (left.Kind, right.Kind) is (NatureKind.Duration, NatureKind.Int or NatureKind.Float or NatureKind.Duration) or (NatureKind.Int or NatureKind.Float, NatureKind.Duration) ? Nature.Duration
+                : (left.Kind, right.Kind) is (NatureKind.Duration, NatureKind.Int or NatureKind.Duration) or (NatureKind.Int, NatureKind.Duration) ? Nature.Duration
+                : (left.Kind, right.Kind) is (NatureKind.Duration, NatureKind.Float) or (NatureKind.Float, NatureKind.Duration) ? Nature.Float
                 : unknown && MaybeCompatible(left, right, NatureKind.Int, NatureKind.Float, NatureKind.Duration) ? Nature.Unknown : null,
             "/" or "**" or "^" => numbers || (unknown && MaybeCompatible(left, right, NatureKind.Int, NatureKind.Float)) ? Nature.Float : null,
             "%" => (left.Kind is NatureKind.Int or NatureKind.Unknown) && (right.Kind is NatureKind.Int or NatureKind.Unknown) ? Nature.Int : null,

@@ -75,8 +75,8 @@ internal static class Builtins
             case "abs":
                 return a[0] switch
                 {
-                    long integer => integer < 0 ? unchecked(-integer) : integer,
-                    double real => real < 0 ? -real : real,
+                    long integer => (object)(integer < 0 ? unchecked(-integer) : integer),
+                    double real => (object)(real < 0 ? -real : real),
                     _ => throw new EvaluationError($"invalid argument for abs (type {Values.GoType(a[0])})"),
                 };
             case "ceil":

@@ -110,6 +110,11 @@ internal static class GoRegex
                     if (i + 1 < pattern.Length && pattern[i + 1] == '?')
                     {
                         i = Group(pattern, i, output);
+                        if (pattern[i - 1] == ')')
+                        {
+                            depth--; // (?i) sets flags and closes itself
+                        }
+
                         quantified = 0;
                         continue;
                     }

@@ -258,8 +258,9 @@ internal static class Values
         (long or double, long or double) => ToDouble(a) * ToDouble(b),
         (TimeSpan x, long y) => TimeSpan.FromTicks(unchecked(x.Ticks * y)),
         (long x, TimeSpan y) => TimeSpan.FromTicks(unchecked(x * y.Ticks)),
-        (TimeSpan x, double y) => TimeSpan.FromTicks((long)(x.Ticks * y)),
-        (double x, TimeSpan y) => TimeSpan.FromTicks((long)(x * y.Ticks)),
+        (TimeSpan x, double y) => x.Ticks * 100.0 * y, // Go: float64(duration) * float64 is a float of nanoseconds
+        (double x, TimeSpan y) => x * y.Ticks * 100.0,
+        (TimeSpan x, TimeSpan y) => TimeSpan.FromTicks(unchecked(x.Ticks * y.Ticks * 100)),
         _ => throw new EvaluationError($"invalid operation: {GoType(a)} * {GoType(b)}"),
     };
 

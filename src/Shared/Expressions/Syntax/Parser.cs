@@ -688,6 +688,11 @@ internal sealed class Parser
             {
                 Next();
                 var property = Current;
+                if (property.Is(TokenKind.EOF))
+                {
+                    throw new SyntaxError("unexpected end of expression", property.Position);
+                }
+
                 if (optional && property.Is(TokenKind.Bracket, "["))
                 {
                     node = ParseIndexOrSlice(node, property, optional: true);
