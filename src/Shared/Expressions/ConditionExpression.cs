@@ -68,7 +68,16 @@ public sealed class ConditionExpression
     /// <exception cref="ArgumentException">The result is of a type no metric provider produces.</exception>
     public object? Evaluate(object? result)
     {
-        var value = Values.FromResult(result);
+        object? value;
+        try
+        {
+            value = Values.FromResult(result);
+        }
+        catch (EvaluationError error)
+        {
+            throw new ExpressionException($"cannot use the metric result: {error.Message}");
+        }
+
         var nature = Nature.Of(value);
         var problem = checkedNatures.GetOrAdd(nature, TypeCheck);
         if (problem is not null)

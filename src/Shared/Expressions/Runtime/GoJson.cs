@@ -18,7 +18,7 @@ internal static class GoJson
     {
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 10_000 });
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 1_000 });
             return Values.FromJson(document.RootElement);
         }
         catch (JsonException exception)

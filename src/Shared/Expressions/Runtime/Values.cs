@@ -69,6 +69,7 @@ internal static class Values
     /// <summary>Converts a metric provider's result into the value model (see <see cref="ConditionExpression.Evaluate"/>).</summary>
     public static object? FromResult(object? result) => result switch
     {
+        _ when !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack() => throw new EvaluationError("result is nested too deeply"),
         null or bool or long or double or string => result,
         int or short or sbyte or byte or ushort or uint => Convert.ToInt64(result, CultureInfo.InvariantCulture),
         ulong unsigned => unchecked((long)unsigned),
@@ -109,6 +110,7 @@ internal static class Values
     /// <summary>As Go's encoding/json decodes into interface{}: every number is a float64.</summary>
     public static object? FromJson(JsonElement json)
     {
+        Interpreter.EnsureStack();
         switch (json.ValueKind)
         {
             case JsonValueKind.Object:
