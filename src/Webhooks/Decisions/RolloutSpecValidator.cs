@@ -168,15 +168,32 @@ public static partial class RolloutSpecValidator
             return;
         }
 
-        try
+        // Argo substitutes {{args.x}} before compiling, so a placeholder may stand for a number, a string's
+        // content or a name: the condition is refused only if no stand-in compiles. Stand-ins keep the
+        // placeholder's length so the reported line:column points into the condition as written.
+        ExpressionException? firstError = null;
+        foreach (var standIn in PlaceholderStandIns)
         {
-            ConditionExpression.Compile(Placeholder().Replace(condition, "0"));
+            try
+            {
+                ConditionExpression.Compile(Placeholder().Replace(condition, match => standIn.PadRight(match.Length)));
+                return;
+            }
+            catch (ExpressionException e)
+            {
+                firstError ??= e;
+            }
+
+            if (!IsTemplated(condition))
+            {
+                break;
+            }
         }
-        catch (ExpressionException e)
-        {
-            errors.Add($"{field} '{condition}' does not parse: {e.Message}");
-        }
+
+        errors.Add($"{field} '{condition}' does not parse: {firstError!.Message}");
     }
+
+    private static readonly string[] PlaceholderStandIns = ["0", "result"];
 
     private static void CheckAddress(string? address, string field, List<string> errors)
     {
