@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Tollgate.Bench.Expressions;
+
+BenchmarkRunner.Run<ConditionBenchmarks>(args: args);
