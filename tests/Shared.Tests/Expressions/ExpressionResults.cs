@@ -11,6 +11,11 @@ internal static class ExpressionResults
          "missing":null}
         """;
 
+    private const string HealthJson = """
+        {"status":"ok","checks":{"database":{"latencyMs":120}},"rps":5,"errors":0,
+         "shards":[{"healthy":true,"lag":3},{"healthy":true,"lag":0},{"healthy":true,"lag":12}]}
+        """;
+
     public static object? Get(string name) => name switch
     {
         "nil" => null,
@@ -21,6 +26,8 @@ internal static class ExpressionResults
         "vector" => new[] { 0.5, 0.97, 0.2 },
         "empty" => Array.Empty<double>(),
         "nan" => double.NaN,
+        "nanvector" => new[] { double.NaN, 1.0 },
+        "health" => JsonDocument.Parse(HealthJson).RootElement.Clone(),
         "inf" => double.PositiveInfinity,
         "str" => "OK",
         "numstr" => "42",

@@ -750,6 +750,18 @@ public sealed class ExpressionTableTests
         { "result[1] + result[0]", "list", "3.5" },
         { "result[2] + 'y'", "list", "\"xy\"" },
         { "result[4] == nil", "list", "true" },
+        { "(0 / 0) in result", "nanvector", "false" },
+        { "(0 / 0) in [0 / 0]", "nil", "false" },
+        { "1 in result", "nanvector", "true" },
+        { "max(result)", "nanvector", "NaN" },
+        // The examples of docs/analysis.md
+        { "result.status == \"ok\" && result.checks.database.latencyMs < 200", "health", "true" },
+        { "len(result.shards) >= 3 && all(result.shards, .healthy && .lag < 30)", "health", "true" },
+        { "result.rps < 10 ? result.errors == 0 : result.errors / result.rps < 0.01", "health", "true" },
+        { "result matches \"^OK( |$)\"", "str", "true" },
+        { "max(result) < 0.3 and mean(result) < 0.15", "vector", "false" },
+        { "any(result, # > 1)", "vector", "false" },
+        { "result >= 0", "scalar", "true" },
         // Syntax errors and positions
         { "", "nil", "compile: unexpected token EOF" },
         { "   ", "nil", "compile: unexpected token EOF" },

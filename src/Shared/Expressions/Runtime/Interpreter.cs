@@ -141,7 +141,15 @@ internal sealed class Interpreter
                 if (list is DoubleList doubles && Values.IsNumber(needle))
                 {
                     var wanted = Values.ToDouble(needle);
-                    return System.Array.IndexOf(doubles.Values, wanted) >= 0;
+                    foreach (var sample in doubles.Values)
+                    {
+                        if (sample == wanted)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
                 }
 
                 foreach (var item in list)
@@ -344,10 +352,14 @@ internal sealed class Interpreter
             var collection = Eval(node.Arguments[0], scope);
             var predicate = node.Arguments.Count > 1 && node.Arguments[1] is PredicateNode p ? p : null;
             var extra = node.Arguments.Count > 2 ? Eval(node.Arguments[2], scope) : null;
+            // One scope per call, rebound for each element: the body reads #, #index and #acc synchronously.
+            var inner = new Scope(scope) { IsPredicate = true };
             return Predicates.Run(node.Name, collection, predicate, node.Arguments.Count > 2, extra, (body, element, index, accumulator) =>
             {
                 budget.Step();
-                var inner = new Scope(scope) { IsPredicate = true, Element = element, Index = index, Accumulator = accumulator };
+                inner.Element = element;
+                inner.Index = index;
+                inner.Accumulator = accumulator;
                 return Eval(body, inner);
             }, budget);
         }
