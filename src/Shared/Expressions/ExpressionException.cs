@@ -12,17 +12,6 @@ public sealed class ExpressionException : Exception
         Column = column;
     }
 
-    public ExpressionException()
-        : this("expression failed")
-    {
-    }
-
-    public ExpressionException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Problem = message;
-    }
-
     /// <summary>What went wrong, without position.</summary>
     public string Problem { get; }
 

@@ -301,11 +301,4 @@ internal static class Values
     public static string AsString(object? value, string function) => value is string text
         ? text
         : throw new EvaluationError($"invalid argument for {function} (type {GoType(value)}, expected string)");
-
-    public static IReadOnlyList<object?> AsArray(object? value, string function) => value switch
-    {
-        IReadOnlyList<object?> list => list,
-        byte[] bytes => bytes.Select(b => (object?)(long)b).ToList(),
-        _ => throw new EvaluationError($"invalid argument for {function} (type {GoType(value)}, expected array)"),
-    };
 }
