@@ -84,7 +84,7 @@ public sealed class MetricConditions(ConditionExpression? successCondition, Cond
         }
         catch (ExpressionException exception)
         {
-            throw new ExpressionException($"invalid {conditionName} \"{source}\": {exception.Problem}", exception.Column);
+            throw new ExpressionException($"invalid {conditionName} \"{source}\": {exception.Problem}", exception.Line, exception.Column) { IsCompileError = true };
         }
     }
 

@@ -58,11 +58,11 @@ public sealed class MetricConditionsTests
         },
         {
             "result == 'up'", null, 1.0,
-            "could not evaluate successCondition \"result == 'up'\": invalid operation: float == string (mismatched types) (column 8)"
+            "could not evaluate successCondition \"result == 'up'\": invalid operation: == (mismatched types float64 and string) (1:8)"
         },
         {
             "true", "result > 1 >", 1.0,
-            "invalid failureCondition \"result > 1 >\": unexpected end of expression (column 13)"
+            "invalid failureCondition \"result > 1 >\": unexpected token EOF (1:13)"
         },
     };
 

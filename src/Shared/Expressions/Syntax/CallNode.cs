@@ -1,5 +1,4 @@
 namespace Tollgate.Shared.Expressions.Syntax;
 
-/// <param name="Name">The function name as written, for error messages.</param>
-internal sealed record CallNode(BuiltinFunction Function, string Name, IReadOnlyList<ExpressionNode> Arguments, int Position)
-    : ExpressionNode(Position);
+/// <summary>A call of an environment function (Argo's asInt, isNil, ...) or of a method such as <c>.Hours()</c>.</summary>
+internal sealed record CallNode(Node Callee, IReadOnlyList<Node> Arguments, int Position) : Node(Position);

@@ -1,4 +1,4 @@
 namespace Tollgate.Shared.Expressions.Syntax;
 
-/// <param name="Value">null, bool, long, double or string.</param>
-internal sealed record LiteralNode(object? Value, int Position) : ExpressionNode(Position);
+/// <summary>nil, a bool, an int (long), a float (double), a string, or bytes.</summary>
+internal sealed record LiteralNode(object? Value, int Position) : Node(Position);

@@ -1,10 +1,14 @@
 namespace Tollgate.Shared.Expressions.Syntax;
 
-/// <param name="Value">The parsed literal for numbers (long or double) and strings.</param>
-/// <param name="Position">0-based offset of the token's first character.</param>
-internal readonly record struct Token(TokenKind Kind, string Text, object? Value, int Position)
+/// <summary>A lexical token; <see cref="Position"/> is the 0-based character offset in the source.</summary>
+internal readonly record struct Token(TokenKind Kind, string Value, int Position)
 {
-    public bool IsOperator(string text) => Kind == TokenKind.Operator && Text == text;
+    public bool Is(TokenKind kind) => Kind == kind;
 
-    public string Describe() => Kind == TokenKind.End ? "end of expression" : $"'{Text}'";
+    public bool Is(TokenKind kind, string value) => Kind == kind && Value == value;
+
+    /// <summary>expr's rendering, e.g. <c>Operator(")")</c> or <c>EOF</c>.</summary>
+    public override string ToString() => Value.Length == 0 ? Kind.ToString() : $"{Kind}({GoQuote(Value)})";
+
+    private static string GoQuote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

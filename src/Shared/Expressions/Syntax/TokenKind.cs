@@ -2,9 +2,11 @@ namespace Tollgate.Shared.Expressions.Syntax;
 
 internal enum TokenKind
 {
+    Identifier,
     Number,
     String,
-    Identifier,
+    Bytes,
     Operator,
-    End,
+    Bracket,
+    EOF,
 }

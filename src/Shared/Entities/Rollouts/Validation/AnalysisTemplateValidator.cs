@@ -113,13 +113,29 @@ public static class AnalysisTemplateValidator
             return;
         }
 
-        try
+        // Argo substitutes {{args.x}} before compiling, so a placeholder may stand for a number, a string's content or
+        // a name: the condition is refused only if no stand-in compiles.
+        ExpressionException? firstError = null;
+        foreach (var standIn in PlaceholderStandIns)
         {
-            ConditionExpression.Compile(ArgumentPlaceholders.Replace(condition, "0"));
+            try
+            {
+                ConditionExpression.Compile(ArgumentPlaceholders.ReplaceKeepingPositions(condition, standIn));
+                return;
+            }
+            catch (ExpressionException e)
+            {
+                firstError ??= e;
+            }
+
+            if (!ArgumentPlaceholders.IsTemplated(condition))
+            {
+                break;
+            }
         }
-        catch (ExpressionException e)
-        {
-            errors.Add($"{field}: {Quoted.Value(condition)} does not parse: {e.Message}");
-        }
+
+        errors.Add($"{field}: {Quoted.Value(condition)} does not parse: {firstError!.Message}");
     }
+
+    private static readonly string[] PlaceholderStandIns = ["0", "result"];
 }

@@ -20,6 +20,16 @@ public static partial class ArgumentPlaceholders
         return Placeholder().Replace(text, stand);
     }
 
+    /// <summary>
+    /// The text with every placeholder replaced by <paramref name="stand"/> padded to the placeholder's length, so a
+    /// position reported in the result points into the text as written.
+    /// </summary>
+    public static string ReplaceKeepingPositions(string text, string stand)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Placeholder().Replace(text, match => stand.PadRight(match.Length));
+    }
+
     [GeneratedRegex(@"\{\{[^}]*\}\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 }

@@ -1,0 +1,3 @@
+namespace Tollgate.Shared.Expressions.Syntax;
+
+internal sealed record MapNode(IReadOnlyList<PairNode> Pairs, int Position) : Node(Position);

@@ -1,0 +1,9 @@
+namespace Tollgate.Shared.Expressions.Syntax;
+
+internal enum PredicateArgument
+{
+    Expression,
+    Predicate,
+    OptionalPredicate,
+    OptionalExpression,
+}

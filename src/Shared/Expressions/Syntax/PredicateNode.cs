@@ -1,0 +1,3 @@
+namespace Tollgate.Shared.Expressions.Syntax;
+
+internal sealed record PredicateNode(Node Body, int Position) : Node(Position);

@@ -1,0 +1,3 @@
+namespace Tollgate.Shared.Expressions.Syntax;
+
+internal sealed record SliceNode(Node Target, Node? From, Node? To, int Position) : Node(Position);

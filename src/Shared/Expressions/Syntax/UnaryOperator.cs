@@ -1,8 +1,0 @@
-namespace Tollgate.Shared.Expressions.Syntax;
-
-internal enum UnaryOperator
-{
-    Not,
-    Negate,
-    Plus,
-}
