@@ -22,10 +22,10 @@ public sealed class AnalysisTemplateValidatorTests
         { """{"successCondition":"result > 0.9 ? max(result) < 1 : 'canary' in result.tags",""" + Prometheus + "}", null },
         { """{"successCondition":"result.data.{{args.field}} > 1 && result.name == '{{args.name}}'",""" + Prometheus + "}", null },
         { """{"successCondition":"let m = mean(result); m > 0.5 and (m | round()) < 3",""" + Prometheus + "}", null },
-        { """{"successCondition":"result[0] >= 0.95 and",""" + Prometheus + "}", "does not parse: unexpected token EOF (1:22)" },
-        { """{"successCondition":"{{args.threshold}} < resul",""" + Prometheus + "}", "does not parse: unknown name resul (1:22)" },
-        { """{"successCondition":"result > 'a' + 1",""" + Prometheus + "}", "does not parse: invalid operation: + (mismatched types string and int) (1:14)" },
-        { """{"successCondition":"result matches '(?=x)'",""" + Prometheus + "}", "does not parse: error parsing regexp: invalid or unsupported Perl syntax: `(?=` (1:16)" },
+        { """{"successCondition":"result[0] >= 0.95 and",""" + Prometheus + "}", "spec.metrics[0].successCondition: \"result[0] >= 0.95 and\" does not parse: unexpected token EOF (1:22)" },
+        { """{"successCondition":"{{args.threshold}} < resul",""" + Prometheus + "}", "spec.metrics[0].successCondition: \"{{args.threshold}} < resul\" does not parse: unknown name resul (1:22)" },
+        { """{"successCondition":"result > 'a' + 1",""" + Prometheus + "}", "spec.metrics[0].successCondition: \"result > 'a' + 1\" does not parse: invalid operation: + (mismatched types string and int) (1:14)" },
+        { """{"successCondition":"result matches '(?=x)'",""" + Prometheus + "}", "spec.metrics[0].successCondition: \"result matches '(?=x)'\" does not parse: error parsing regexp: invalid or unsupported Perl syntax: `(?=` (1:16)" },
         { """{"provider":{"prometheus":{"address":"prometheus:9090","query":"q"}}}""", "spec.metrics[0].provider.prometheus.address 'prometheus:9090' is not an http(s) URL" },
         { """{"provider":{"prometheus":{"address":"ftp://p","query":"q"}}}""", "spec.metrics[0].provider.prometheus.address 'ftp://p' is not an http(s) URL" },
         { """{"provider":{"prometheus":{"address":" ","query":"q"}}}""", "spec.metrics[0].provider.prometheus.address ' ' is not an http(s) URL" },
@@ -90,7 +90,7 @@ public sealed class AnalysisTemplateValidatorTests
     public void Validate_HugeNestedCondition_RefusedBeforeCompiling()
     {
         var nested = new string('(', 100_000) + "1" + new string(')', 100_000) + " > 0";
-        var spec = new AnalysisTemplateSpec { Metrics = [new Metric { Name = "m", SuccessCondition = nested }] };
+        var spec = new AnalysisTemplateSpec { Metrics = [new Metric { Name = "m", SuccessCondition = nested, Provider = new MetricProvider { Prometheus = new PrometheusMetric { Query = "q" } } }] };
 
         var findings = AnalysisTemplateValidator.Validate(spec);
 
