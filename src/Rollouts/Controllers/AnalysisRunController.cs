@@ -31,7 +31,7 @@ public sealed class AnalysisRunController(
         if (Enum.TryParse<AnalysisPhase>(status.Phase, out var current) && current.IsCompleted())
         {
             Report(entity);
-            return ReconciliationResult<AnalysisRun>.Success(entity);
+            return await ExpireAsync(entity, current, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -274,6 +274,31 @@ public sealed class AnalysisRunController(
         return arguments;
     }
 
+    /// <summary>spec.ttlStrategy: a completed run past its time to live is deleted; one not yet past it is looked at again then.</summary>
+    private async Task<ReconciliationResult<AnalysisRun>> ExpireAsync(AnalysisRun run, AnalysisPhase phase, CancellationToken cancellationToken)
+    {
+        if (run.Metadata.DeletionTimestamp is not null || AnalysisRunTtl.DeleteAfter(run.Spec.TtlStrategy, phase, run.Status?.CompletedAt) is not { } deleteAfter)
+        {
+            return ReconciliationResult<AnalysisRun>.Success(run);
+        }
+
+        var now = time.GetUtcNow();
+        if (deleteAfter > now)
+        {
+            return ReconciliationResult<AnalysisRun>.Success(run, deleteAfter - now);
+        }
+
+        try
+        {
+            await client.DeleteAsync<AnalysisRun>(run.Metadata.Name!, run.Metadata.Namespace, cancellationToken: cancellationToken);
+        }
+        catch (KubernetesException exception) when (exception.IsNotFound)
+        {
+        }
+
+        return ReconciliationResult<AnalysisRun>.Success(run);
+    }
+
     private async Task<Model.Measurement> MeasureAsync(Metric metric, IReadOnlyDictionary<string, string?> arguments, CancellationToken cancellationToken)
     {
         var measurement = new Model.Measurement { StartedAt = time.GetUtcNow() };
@@ -291,7 +316,7 @@ public sealed class AnalysisRunController(
         }
         catch (ArgumentException exception) when (measurement.Value is not null)
         {
-            // A result shape the condition evaluator does not take (a JSON object before the full language lands).
+            // A result shape the evaluator refuses is an Error measurement, never a failed reconcile.
             measurement.Phase = nameof(AnalysisPhase.Error);
             measurement.Message = $"the conditions cannot take this result: {exception.Message}";
         }

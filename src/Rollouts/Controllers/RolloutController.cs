@@ -125,7 +125,7 @@ public sealed class RolloutController(
             switch (intent)
             {
                 case CreateReplicaSet create:
-                    var created = await replicaSetSync.EnsureAsync(rollout, create.PodHash, RolloutStatusCalculator.PodSelector(rollout), create.Replicas, create.Revision, cancellationToken);
+                    var created = await replicaSetSync.EnsureAsync(rollout, create, RolloutStatusCalculator.PodSelector(rollout), cancellationToken);
                     logger.Created(@namespace, name, "ReplicaSet", created.Metadata.Name!);
                     break;
                 case ScaleReplicaSet scale:

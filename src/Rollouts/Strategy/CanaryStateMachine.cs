@@ -131,8 +131,9 @@ public static class CanaryStateMachine
         {
             var firstDeploy = state.Status.StableRS is null;
             var replicas = firstDeploy ? state.SpecReplicas : 0;
-            state.Add(new CreateReplicaSet(state.PodHash, replicas, revision));
-            state.NewReplicaSet = new ObservedReplicaSet($"{state.Rollout.Metadata.Name}-{state.PodHash}", state.PodHash, replicas, Revision: revision, Created: state.Now);
+            var metadata = DesiredPodMetadata(state, state.PodHash);
+            state.Add(new CreateReplicaSet(state.PodHash, replicas, revision, metadata));
+            state.NewReplicaSet = new ObservedReplicaSet($"{state.Rollout.Metadata.Name}-{state.PodHash}", state.PodHash, replicas, Revision: revision, Created: state.Now, InjectedMetadata: metadata);
             state.Halted = true;
             state.RequeueWithin(ConvergencePoll);
         }
@@ -528,19 +529,23 @@ public static class CanaryStateMachine
             return;
         }
 
-        var canary = EphemeralMetadata.Serialize(state.Canary.CanaryMetadata);
-        var stable = EphemeralMetadata.Serialize(state.Canary.StableMetadata);
-        var stableReplicaSet = state.StableReplicaSet;
         foreach (var replicaSet in state.Observation.ReplicaSets.Where(rs => !rs.Deleting))
         {
-            var desired = replicaSet.PodHash == state.PodHash ? (state.IsFullyPromoted || stableReplicaSet is null ? stable : canary)
-                : replicaSet.Name == stableReplicaSet?.Name ? stable
-                : null;
+            var desired = DesiredPodMetadata(state, replicaSet.PodHash);
             if (replicaSet.InjectedMetadata != desired)
             {
                 state.Add(new SyncPodMetadata(replicaSet.Name, replicaSet.PodHash, replicaSet.InjectedMetadata, desired));
             }
         }
+    }
+
+    /// <summary>The canary/stable metadata the pods of <paramref name="podHash"/> carry now; null for none (or old ReplicaSets).</summary>
+    private static string? DesiredPodMetadata(DecisionState state, string podHash)
+    {
+        var stableHash = state.Status.StableRS;
+        return podHash == state.PodHash
+            ? EphemeralMetadata.Serialize(stableHash is null || stableHash == state.PodHash ? state.Canary.StableMetadata : state.Canary.CanaryMetadata)
+            : podHash == stableHash ? EphemeralMetadata.Serialize(state.Canary.StableMetadata) : null;
     }
 
     private static void PointServices(DecisionState state)

@@ -13,10 +13,11 @@ namespace Tollgate.Rollouts.Sync;
 public sealed class ReplicaSetSync(IKubernetesClient client)
 {
     /// <summary>The ReplicaSet for <paramref name="podHash"/>: created (at <paramref name="replicas"/>) or, if it already exists, read.</summary>
-    public async Task<V1ReplicaSet> EnsureAsync(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, long revision, CancellationToken cancellationToken)
+    public async Task<V1ReplicaSet> EnsureAsync(Rollout rollout, CreateReplicaSet create, IReadOnlyDictionary<string, string> selector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
-        var replicaSet = Build(rollout, podHash, selector, replicas, revision);
+        ArgumentNullException.ThrowIfNull(create);
+        var replicaSet = Build(rollout, create.PodHash, selector, create.Replicas, create.Revision, create.PodMetadata);
         try
         {
             return await client.CreateAsync(replicaSet, cancellationToken: cancellationToken);
@@ -52,7 +53,7 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
     }
 
     /// <summary>The ReplicaSet as the controller wants it; pure, so it can be checked without a cluster.</summary>
-    public static V1ReplicaSet Build(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, long revision = 1)
+    public static V1ReplicaSet Build(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, long revision = 1, string? podMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(selector);
@@ -67,7 +68,10 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
         }
 
         podLabels[RolloutLabels.PodTemplateHash] = podHash;
+        var podAnnotations = new Dictionary<string, string>(template.Metadata.Annotations ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        EphemeralMetadata.Apply(podLabels, podAnnotations, null, podMetadata);
         template.Metadata.Labels = podLabels;
+        template.Metadata.Annotations = podAnnotations.Count == 0 ? null : podAnnotations;
         var affinity = template.Spec?.AdditionalProperties?.TryGetValue("affinity", out var written) == true ? written : (JsonElement?)null;
         if (template.Spec is not null
             && AntiAffinity.Inject(affinity, rollout.Spec.Strategy?.Canary?.AntiAffinity, rollout.Status?.StableRS, podHash) is { } injected)
@@ -84,7 +88,9 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
                 Name = $"{rollout.Metadata.Name}-{podHash}",
                 Namespace = rollout.Metadata.Namespace,
                 Labels = labels,
-                Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [RevisionHistory.Annotation] = revision.ToString(CultureInfo.InvariantCulture) },
+                Annotations = podMetadata is null
+                    ? new Dictionary<string, string>(StringComparer.Ordinal) { [RevisionHistory.Annotation] = revision.ToString(CultureInfo.InvariantCulture) }
+                    : new Dictionary<string, string>(StringComparer.Ordinal) { [RevisionHistory.Annotation] = revision.ToString(CultureInfo.InvariantCulture), [EphemeralMetadata.Annotation] = podMetadata },
                 OwnerReferences = [OwnerReference(rollout)],
             },
             Spec = new V1ReplicaSetSpec

@@ -56,37 +56,35 @@ public sealed class RolloutPods(IKubernetesClient client)
             return;
         }
 
+        // The template first (new pods are born right), then the running pods, and the record of what was injected last,
+        // so a failure anywhere leaves the record stale and the next reconcile does it all again.
         var template = replicaSet.Spec.Template.Metadata ?? new V1ObjectMeta();
-        var templatePatch = MetadataPatch(template.Labels, template.Annotations, sync.Previous, sync.Desired);
-        var patch = new JsonObject
+        if (MetadataPatch(template.Labels, template.Annotations, sync.Previous, sync.Desired) is { } templatePatch)
         {
-            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [EphemeralMetadata.Annotation] = sync.Desired } },
-        };
-        if (templatePatch is not null)
-        {
-            patch["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = templatePatch } };
+            var patch = new JsonObject { ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = templatePatch } } };
+            await client.PatchAsync<V1ReplicaSet>(sync.Name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
         }
 
-        await client.PatchAsync<V1ReplicaSet>(sync.Name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
-        if ((replicaSet.Spec.Replicas ?? 0) == 0)
+        if ((replicaSet.Spec.Replicas ?? 0) > 0)
         {
-            return;
-        }
-
-        var owned = await client.ListAsync<V1Pod>(@namespace, new ListOptions { LabelSelector = $"{RolloutLabels.PodTemplateHash}={sync.PodHash}" }, cancellationToken);
-        foreach (var pod in owned.Items.Where(p => p.Metadata.DeletionTimestamp is null && p.Metadata.OwnerReferences?.Any(o => o.Uid == replicaSet.Metadata.Uid) == true))
-        {
-            if (MetadataPatch(pod.Metadata.Labels, pod.Metadata.Annotations, sync.Previous, sync.Desired) is { } podPatch)
+            var owned = await client.ListAsync<V1Pod>(@namespace, new ListOptions { LabelSelector = $"{RolloutLabels.PodTemplateHash}={sync.PodHash}" }, cancellationToken);
+            foreach (var pod in owned.Items.Where(p => p.Metadata.DeletionTimestamp is null && p.Metadata.OwnerReferences?.Any(o => o.Uid == replicaSet.Metadata.Uid) == true))
             {
-                try
+                if (MetadataPatch(pod.Metadata.Labels, pod.Metadata.Annotations, sync.Previous, sync.Desired) is { } podPatch)
                 {
-                    await client.PatchAsync<V1Pod>(pod.Metadata.Name!, @namespace, KubernetesPatch.Merge(new JsonObject { ["metadata"] = podPatch }), cancellationToken: cancellationToken);
-                }
-                catch (KubernetesException exception) when (exception.IsNotFound)
-                {
+                    try
+                    {
+                        await client.PatchAsync<V1Pod>(pod.Metadata.Name!, @namespace, KubernetesPatch.Merge(new JsonObject { ["metadata"] = podPatch }), cancellationToken: cancellationToken);
+                    }
+                    catch (KubernetesException exception) when (exception.IsNotFound)
+                    {
+                    }
                 }
             }
         }
+
+        var record = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [EphemeralMetadata.Annotation] = sync.Desired } } };
+        await client.PatchAsync<V1ReplicaSet>(sync.Name, @namespace, KubernetesPatch.Merge(record), cancellationToken: cancellationToken);
     }
 
     /// <summary>A merge patch of metadata taking <paramref name="labels"/>/<paramref name="annotations"/> to the synced state; null when nothing changes.</summary>

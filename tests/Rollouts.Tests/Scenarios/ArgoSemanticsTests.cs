@@ -165,6 +165,33 @@ public sealed class ArgoSemanticsTests(ControlPlaneFixture fixture, PrometheusFi
         Assert.DoesNotContain(await ReplicaSetsAsync(), rs => Hash(rs) == v1.Status!.StableRS);
     }
 
+    [Fact]
+    public async Task AnalysisRunTtlStrategy_CompletedRun_DeletedAfterItsTimeToLive()
+    {
+        await ApplyAsync($$"""
+            apiVersion: argoproj.io/v1alpha1
+            kind: AnalysisRun
+            metadata:
+              name: short-lived
+            spec:
+              ttlStrategy:
+                secondsAfterCompletion: 2
+              metrics:
+              - name: constant
+                count: 1
+                successCondition: result[0] == 1
+                provider:
+                  prometheus:
+                    address: {{Prometheus.Address}}
+                    query: vector(1)
+            """);
+
+        await TestControlPlane.WaitUntilAsync("run successful", async token =>
+            (await Client.GetAsync<AnalysisRun>("short-lived", Namespace, token))?.Status?.Phase == "Successful", TimeSpan.FromSeconds(60));
+        await TestControlPlane.WaitUntilAsync("run deleted after its ttl", async token =>
+            await Client.GetAsync<AnalysisRun>("short-lived", Namespace, token) is null, TimeSpan.FromSeconds(60));
+    }
+
     private static string? Role(V1Pod pod) => pod.Metadata.Labels?.TryGetValue("role", out var role) == true ? role : null;
 
     private static string? PodHash(V1Pod pod) => pod.Metadata.Labels?.TryGetValue("rollouts-pod-template-hash", out var hash) == true ? hash : null;
@@ -172,11 +199,20 @@ public sealed class ArgoSemanticsTests(ControlPlaneFixture fixture, PrometheusFi
     private async Task<IReadOnlyList<V1Pod>> WaitForPodsAsync(string what, Func<IReadOnlyList<V1Pod>, bool> condition)
     {
         IReadOnlyList<V1Pod> last = [];
-        await TestControlPlane.WaitUntilAsync(what, async token =>
+        try
         {
-            last = [.. (await Client.ListAsync<V1Pod>(Namespace, cancellationToken: token)).Items.Where(p => p.Metadata.DeletionTimestamp is null)];
-            return condition(last);
-        }, TimeSpan.FromSeconds(90));
+            await TestControlPlane.WaitUntilAsync(what, async token =>
+            {
+                last = [.. (await Client.ListAsync<V1Pod>(Namespace, cancellationToken: token)).Items.Where(p => p.Metadata.DeletionTimestamp is null)];
+                return condition(last);
+            }, TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException e)
+        {
+            throw new Xunit.Sdk.XunitException(
+                $"{e.Message}\npods: {string.Join(", ", last.Select(p => $"{p.Metadata.Name} hash={PodHash(p)} role={Role(p)}"))}\n{Controller.Tail()}");
+        }
+
         return last;
     }
 

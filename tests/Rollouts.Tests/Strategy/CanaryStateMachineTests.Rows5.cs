@@ -81,6 +81,26 @@ public sealed partial class CanaryStateMachineTests
             () => ObservationBuilder.Seed().Promoted(10, revision: 2).WithOld("old", 0, revision: 1)
                 .Configure(b => b.Strategy.StableMetadata = System.Text.Json.JsonDocument.Parse(StableMeta).RootElement.Clone()),
             d => d.HasNo<SyncPodMetadata>(m => m.Name == "web-old"));
+        row("EphemeralMetadata_NewCanaryReplicaSet_CreatedWithCanaryMetadata",
+            () => ObservationBuilder.Seed().TemplateChanged().WithStable(10, injectedMetadata: StableMeta)
+                .WithJson((b, j) => b.Strategy.CanaryMetadata = j, CanaryMeta).WithJson((b, j) => b.Strategy.StableMetadata = j, StableMeta),
+            d =>
+            {
+                d.Has<CreateReplicaSet>(c => c.PodMetadata == CanaryMeta);
+                d.HasNo<SyncPodMetadata>();
+            });
+        row("EphemeralMetadata_FirstDeploy_CreatedWithStableMetadata",
+            () => ObservationBuilder.Seed().FirstDeploy().WithJson((b, j) => b.Strategy.StableMetadata = j, StableMeta),
+            d => d.Has<CreateReplicaSet>(c => c.PodMetadata == StableMeta));
+        row("EphemeralMetadata_CompletedInThisDecision_CanaryPodsBecomeStable",
+            () => ObservationBuilder.Canary(10, "w50", "p", "w100").WithStable(0, injectedMetadata: StableMeta).WithNew(10, injectedMetadata: CanaryMeta).AtStep(3)
+                .WithJson((b, j) => b.Strategy.CanaryMetadata = j, CanaryMeta).WithJson((b, j) => b.Strategy.StableMetadata = j, StableMeta),
+            d =>
+            {
+                Assert.Equal(New, d.Status.StableRS);
+                d.Has<SyncPodMetadata>(m => m.Name == "web-new" && m.Previous == CanaryMeta && m.Desired == StableMeta);
+                d.Has<SyncPodMetadata>(m => m.Name == "web-stable" && m.Desired is null);
+            });
         row("EphemeralMetadata_NoneConfigured_NoneTouched",
             () => MidCanary(),
             d => d.HasNo<SyncPodMetadata>());
