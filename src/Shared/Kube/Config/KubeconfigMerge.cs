@@ -79,5 +79,5 @@ internal static class KubeconfigMerge
     }
 
     private static string? Absolute(string dir, string? path) =>
-        string.IsNullOrEmpty(path) || System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(dir, path);
+        string.IsNullOrEmpty(path) || System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(dir, path));
 }

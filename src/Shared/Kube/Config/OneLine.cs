@@ -5,10 +5,13 @@ public static class OneLine
 {
     public const int MaxLength = 400;
 
+    /// <summary>The message's lines joined with spaces, stack frames dropped, cut at <see cref="MaxLength"/>.</summary>
     public static string Of(string? message)
     {
-        var first = (message ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        return first.Length <= MaxLength ? first : first[..MaxLength] + "…";
+        var lines = (message ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith("at ", StringComparison.Ordinal) && !line.StartsWith("---", StringComparison.Ordinal));
+        var joined = string.Join(' ', lines);
+        return joined.Length <= MaxLength ? joined : joined[..MaxLength] + "…";
     }
 
     /// <summary>The last non-empty line: what a failing plugin says last on stderr is usually the reason.</summary>
