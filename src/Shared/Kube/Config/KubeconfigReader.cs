@@ -9,6 +9,8 @@ namespace Tollgate.Shared.Kube.Config;
 /// </summary>
 internal static class KubeconfigReader
 {
+    public const string ExecPluginTimeoutVariable = "TOLLGATE_EXEC_PLUGIN_TIMEOUT";
+
     public static IReadOnlyList<string> DefaultPaths()
     {
         var env = Environment.GetEnvironmentVariable("KUBECONFIG");
@@ -74,7 +76,7 @@ internal static class KubeconfigReader
             throw new KubeConfigException($"kubeconfig context \"{contextName}\": {OneLine.Of(e.Message)}", e);
         }
 
-        var plugin = exec is null ? null : new ExecCredentialPlugin(exec, ExecCredentialPlugin.DefaultTimeout);
+        var plugin = exec is null ? null : new ExecCredentialPlugin(exec, ExecPluginTimeout());
         if (plugin is not null)
         {
             official.TokenProvider = plugin;
@@ -95,6 +97,20 @@ internal static class KubeconfigReader
             ExecPlugin = plugin,
             Proxy = proxy is null ? null : KubeconfigUserRules.ParseProxy(proxy, clusterName!),
         };
+    }
+
+    /// <summary>kubectl waits for a plugin forever; a controller cannot, so ours stops it after TOLLGATE_EXEC_PLUGIN_TIMEOUT seconds (default 120).</summary>
+    private static TimeSpan ExecPluginTimeout()
+    {
+        var text = Environment.GetEnvironmentVariable(ExecPluginTimeoutVariable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ExecCredentialPlugin.DefaultTimeout;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new KubeConfigException($"{ExecPluginTimeoutVariable}=\"{text}\" is not a positive number of seconds");
     }
 
     private static KubeconfigFile? Load(string path)
