@@ -27,9 +27,9 @@ public sealed class ExecUser(string directory)
 
     public async Task WriteAsync(Uri server, string caPem)
     {
-        await File.WriteAllTextAsync(Script, $$"""
+        await File.WriteAllTextAsync(Script, $$$"""
             #!/bin/sh
-            cd '{{directory}}'
+            cd '{{{directory}}}'
             mode=$(cat mode)
             echo "$mode $(cat token 2>/dev/null)" >> runs
             case "$mode" in
@@ -42,7 +42,7 @@ public sealed class ExecUser(string directory)
                 if [ -s expires-in ]; then
                   expiry=",\"expirationTimestamp\":\"$(date -u -d "+$(cat expires-in) seconds" +%Y-%m-%dT%H:%M:%SZ)\""
                 fi
-                printf '{"apiVersion":"{{ApiVersion}}","kind":"ExecCredential","status":{"token":"%s"%s}}\n' "$(cat token)" "$expiry";;
+                printf '{"apiVersion":"{{{ApiVersion}}}","kind":"ExecCredential","status":{"token":"%s"%s}}\n' "$(cat token)" "$expiry";;
             esac
             """);
         File.SetUnixFileMode(Script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -122,19 +122,28 @@ public sealed class KubeconfigTests : IDisposable
     }
 
     [Fact]
-    public void BuildConfigFromConfigFile_ExecUser_PluginIsNotRunWhileLoading()
+    public async Task BuildConfigFromConfigFile_ExecUser_PluginRunsAtTheFirstRequestNotWhileLoading()
     {
         var marker = Path.Combine(dir.FullName, "ran");
         var script = Path.Combine(dir.FullName, "plugin.sh");
-        File.WriteAllText(script, $"#!/bin/sh\ntouch {marker}\necho '{{}}'\n");
+        File.WriteAllText(script, $$$"""
+            #!/bin/sh
+            touch {{{marker}}}
+            printf '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"%s-%s"}}' "$1" "$FOO"
+            """);
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var path = Write("exec", User("{exec: {apiVersion: client.authentication.k8s.io/v1, command: ./plugin.sh, args: [a]}}"));
+        var path = Write("exec", User("""
+            {exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: ./plugin.sh, args: [first], env: [{name: FOO, value: bar}], installHint: "x"}}
+            """));
 
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+        var ranWhileLoading = File.Exists(marker);
+        var credential = await config.ExecPlugin!.GetAsync(CancellationToken.None);
 
-        Assert.False(File.Exists(marker));
-        Assert.Equal(script, config.ExecPlugin!.Command);
+        Assert.False(ranWhileLoading);
+        Assert.Equal(script, config.ExecPlugin.Command);
         Assert.Same(config.ExecPlugin, config.Official!.TokenProvider);
+        Assert.Equal("first-bar", credential.Token);
     }
 
     [Fact]
