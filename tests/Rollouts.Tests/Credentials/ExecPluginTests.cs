@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Tollgate.Rollouts.Tests.Scenarios;
 using Tollgate.Rollouts.Tests.Support;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Testing;
@@ -137,7 +138,7 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
         var spec = new JsonObject { ["expirationSeconds"] = 3600 };
         if (boundSecret is not null)
         {
-            await Client.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = boundSecret, NamespaceProperty = ShippedIdentities.Namespace } });
+            await Client.CreateAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = boundSecret, Namespace = ShippedIdentities.Namespace } });
             var secret = await Client.GetAsync<V1Secret>(boundSecret, ShippedIdentities.Namespace);
             spec["boundObjectRef"] = new JsonObject { ["kind"] = "Secret", ["apiVersion"] = "v1", ["name"] = boundSecret, ["uid"] = secret!.Metadata.Uid };
         }

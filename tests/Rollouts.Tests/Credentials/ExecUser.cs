@@ -45,7 +45,11 @@ public sealed class ExecUser(string directory)
                 printf '{"apiVersion":"{{{ApiVersion}}}","kind":"ExecCredential","status":{"token":"%s"%s}}\n' "$(cat token)" "$expiry";;
             esac
             """);
-        File.SetUnixFileMode(Script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         await File.WriteAllTextAsync(Kubeconfig, $"""
             apiVersion: v1
             kind: Config
