@@ -17,12 +17,15 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
 {
     private const string Steps = "- setWeight: 50\n- pause: {}";
 
+    /// <summary>kubectl 1.20 speaks v1alpha1 and v1beta1 only (v1 came with 1.22), so the v1 case leaves it out.</summary>
     [Theory]
-    [InlineData("token")]
-    [InlineData("certificate")]
-    public async Task ExecPlugin_Credential_DrivesControllerPluginAndKubectl(string kind)
+    [InlineData("token", "client.authentication.k8s.io/v1beta1", true)]
+    [InlineData("certificate", "client.authentication.k8s.io/v1beta1", true)]
+    [InlineData("token", "client.authentication.k8s.io/v1", false)]
+    [InlineData("certificate", "client.authentication.k8s.io/v1", false)]
+    public async Task ExecPlugin_Credential_DrivesControllerPluginAndKubectl(string kind, string apiVersion, bool kubectlSpeaksIt)
     {
-        var exec = await ExecUserAsync();
+        var exec = await ExecUserAsync(apiVersion);
         if (kind == "token")
         {
             await exec.ServeTokenAsync(await RequestTokenAsync(boundSecret: null));
@@ -37,13 +40,17 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
         await WaitForRolloutAsync("web-app", "healthy through the exec credential", r => r.Status?.Phase == "Healthy");
 
         var (exitCode, output) = await PluginRunner.RunAsync(exec.Kubeconfig, "get", "rollout", "web-app", "-n", Namespace);
-        var kubectl = await Plane.Kubectl.RunAsync(exec.Kubeconfig, ["get", "rollouts.argoproj.io", "web-app", "-n", Namespace, "-o", "name"]);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("web-app", output, StringComparison.Ordinal);
-        Assert.True(kubectl.Succeeded, kubectl.ToString());
-        Assert.Equal("rollout.argoproj.io/web-app", kubectl.Stdout.Trim());
-        Assert.True(exec.Runs >= 3, $"the plugin ran {exec.Runs} times for the controller, kubectl-tollgate and kubectl");
+        Assert.True(exec.Runs >= 2, $"the plugin ran {exec.Runs} times for the controller and kubectl-tollgate");
+        if (kubectlSpeaksIt)
+        {
+            var kubectl = await Plane.Kubectl.RunAsync(exec.Kubeconfig, ["get", "rollouts.argoproj.io", "web-app", "-n", Namespace, "-o", "name"]);
+            Assert.True(kubectl.Succeeded, kubectl.ToString());
+            Assert.Equal("rollout.argoproj.io/web-app", kubectl.Stdout.Trim());
+        }
+
         Assert.All(exec.TokensServed, served => Assert.NotEqual("", served));
     }
 
@@ -53,7 +60,7 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
     [InlineData("hang", "did not finish within 3s")]
     public async Task ExecPlugin_Broken_OneLineErrorsAndTheControllerRetriesUntilItWorks(string mode, string expected)
     {
-        var exec = await ExecUserAsync();
+        var exec = await ExecUserAsync("client.authentication.k8s.io/v1");
         await exec.ServeTokenAsync(await RequestTokenAsync(boundSecret: null));
         await exec.BreakAsync(mode);
         Environment.SetEnvironmentVariable("TOLLGATE_EXEC_PLUGIN_TIMEOUT", "3");
@@ -63,9 +70,10 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
             var (exitCode, output) = await PluginRunner.RunAsync(exec.Kubeconfig, "get", "rollout", "web-app", "-n", Namespace);
 
             Assert.Equal(1, exitCode);
-            Assert.Equal(
+            Assert.StartsWith(
                 $"error: GET /apis/argoproj.io/v1alpha1/namespaces/{Namespace}/rollouts/web-app: no credentials: exec credential plugin \"{exec.Script}\" {expected}",
-                output.TrimEnd('\n'));
+                output, StringComparison.Ordinal);
+            Assert.Single(output.TrimEnd('\n').Split('\n'));
             await TestControlPlane.WaitUntilAsync(
                 "the controller to log the plugin's failure",
                 _ => Task.FromResult(File.ReadAllText(Controller.LogPath).Contains($"exec credential plugin \"{exec.Script}\" {expected}", StringComparison.Ordinal)),
@@ -86,7 +94,7 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
     [Fact]
     public async Task ExecPlugin_ExpiringToken_RefreshedBeforeTheServerRefusesIt()
     {
-        var exec = await ExecUserAsync();
+        var exec = await ExecUserAsync("client.authentication.k8s.io/v1");
         var first = await RequestTokenAsync(boundSecret: "exec-first");
         var second = await RequestTokenAsync(boundSecret: "exec-second");
         await exec.ServeTokenAsync(first, expiresInSeconds: 40);
@@ -119,7 +127,7 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
         Controller = ControllerProcess.Start(kubeconfig, Namespace, LeaseName, Prometheus.Address, Plane.WorkDirectory);
     }
 
-    private async Task<ExecUser> ExecUserAsync()
+    private async Task<ExecUser> ExecUserAsync(string apiVersion)
     {
         var caPem = new StringBuilder();
         foreach (var certificate in Plane.AdminConfiguration.CaCertificates)
@@ -127,7 +135,7 @@ public sealed class ExecPluginTests(ControlPlaneFixture fixture, PrometheusFixtu
             caPem.Append(certificate.ExportCertificatePem()).Append('\n');
         }
 
-        var user = new ExecUser(Directory.CreateTempSubdirectory("tollgate-exec-user-").FullName);
+        var user = new ExecUser(Directory.CreateTempSubdirectory("tollgate-exec-user-").FullName, apiVersion);
         await user.WriteAsync(Plane.ApiServer, caPem.ToString());
         return user;
     }

@@ -7,9 +7,8 @@ namespace Tollgate.Rollouts.Tests.Credentials;
 /// A kubeconfig whose user is an exec credential plugin: a shell script this test writes, serving a token (with an
 /// expirationTimestamp computed when it runs) or a client certificate, or misbehaving on demand. Every run is logged.
 /// </summary>
-public sealed class ExecUser(string directory)
+public sealed class ExecUser(string directory, string apiVersion)
 {
-    private const string ApiVersion = "client.authentication.k8s.io/v1";
     private string servingMode = "token";
 
     public string Script => Path.Combine(directory, "credential-plugin.sh");
@@ -42,7 +41,7 @@ public sealed class ExecUser(string directory)
                 if [ -s expires-in ]; then
                   expiry=",\"expirationTimestamp\":\"$(date -u -d "+$(cat expires-in) seconds" +%Y-%m-%dT%H:%M:%SZ)\""
                 fi
-                printf '{"apiVersion":"{{{ApiVersion}}}","kind":"ExecCredential","status":{"token":"%s"%s}}\n' "$(cat token)" "$expiry";;
+                printf '{"apiVersion":"{{{apiVersion}}}","kind":"ExecCredential","status":{"token":"%s"%s}}\n' "$(cat token)" "$expiry";;
             esac
             """);
         if (!OperatingSystem.IsWindows())
@@ -63,7 +62,7 @@ public sealed class ExecUser(string directory)
             - name: exec
               user:
                 exec:
-                  apiVersion: {ApiVersion}
+                  apiVersion: {apiVersion}
                   command: ./credential-plugin.sh
                   interactiveMode: Never
             contexts:
@@ -85,7 +84,7 @@ public sealed class ExecUser(string directory)
         static string Pem(string base64) => Encoding.UTF8.GetString(Convert.FromBase64String(base64));
         await File.WriteAllTextAsync(Path.Combine(directory, "certificate.json"), new JsonObject
         {
-            ["apiVersion"] = ApiVersion,
+            ["apiVersion"] = apiVersion,
             ["kind"] = "ExecCredential",
             ["status"] = new JsonObject
             {
