@@ -22,6 +22,7 @@ catch (KubeConfigException e)
     return 1;
 }
 
+using var ownedClient = client;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.AddTollgateConsole();
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -128,6 +128,10 @@ internal static class KubeconfigReader
             var model = ModelReader.Deserialize<K8SConfiguration?>(reader);
             return model is null ? null : new KubeconfigFile(fullPath, model, UnmodelledKubeconfigFields.Read(fullPath));
         }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            throw new KubeConfigException($"{path} is not a valid kubeconfig: line {e.Start.Line}, column {e.Start.Column}: {OneLine.Of(e.Message)}", e);
+        }
         catch (Exception e) when (e is not KubeConfigException)
         {
             throw new KubeConfigException($"{path} is not a valid kubeconfig: {OneLine.Of(e.Message)}", e);

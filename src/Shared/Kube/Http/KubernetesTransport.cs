@@ -11,6 +11,9 @@ namespace Tollgate.Shared.Kube.Http;
 /// </summary>
 internal sealed class KubernetesTransport : IDisposable
 {
+    // The official client reads its handler set-up hook from the configuration object, which clients built from one
+    // configuration share: setting the hook and constructing must not interleave.
+    private static readonly Lock BuildGate = new();
     private readonly KubernetesClientConfiguration config;
     private readonly k8s.KubernetesClientConfiguration official;
     private readonly Lock gate = new();
@@ -71,10 +74,13 @@ internal sealed class KubernetesTransport : IDisposable
 
     private k8s.Kubernetes Build(X509Certificate2? certificate)
     {
-        official.FirstMessageHandlerSetup = handler => Configure(handler, certificate);
         try
         {
-            return new k8s.Kubernetes(official);
+            lock (BuildGate)
+            {
+                official.FirstMessageHandlerSetup = handler => Configure(handler, certificate);
+                return new k8s.Kubernetes(official);
+            }
         }
         catch (Exception e) when (e is not KubeConfigException)
         {
