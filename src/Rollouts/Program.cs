@@ -4,17 +4,30 @@ using Microsoft.Extensions.Logging;
 using Tollgate.Rollouts;
 using Tollgate.Rollouts.Controllers;
 using Tollgate.Shared.Kube;
+using Tollgate.Shared.Kube.Config;
 using Tollgate.Shared.Logging;
 using Tollgate.Shared.Metrics;
 using Tollgate.Shared.Operator.Builder;
 using Tollgate.Shared.Operator.Health;
 
 var settings = RolloutsSettings.FromArguments(args, Environment.GetEnvironmentVariable);
+KubernetesClient client;
+try
+{
+    client = new KubernetesClient(settings.LoadKubernetesConfiguration(), Tollgate.Shared.Entities.Rollouts.RolloutsJsonContext.Default);
+}
+catch (KubeConfigException e)
+{
+    await Console.Error.WriteLineAsync($"tollgate-rollouts: {e.Message}");
+    return 1;
+}
+
+using var ownedClient = client;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.AddTollgateConsole();
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.WebHost.UseUrls($"http://{settings.BindAddress}");
-builder.Services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(settings.LoadKubernetesConfiguration(), Tollgate.Shared.Entities.Rollouts.RolloutsJsonContext.Default));
+builder.Services.AddSingleton<IKubernetesClient>(client);
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddKubernetesOperator(options =>
     {
@@ -26,9 +39,19 @@ builder.Services.AddKubernetesOperator(options =>
     })
     .AddRolloutControllers();
 
-var app = builder.Build();
-app.Services.GetRequiredService<PrometheusExporter>();
-app.Services.GetRequiredService<RolloutCaches>();
-app.MapOperatorHealth();
-app.MapPrometheusMetrics();
-await app.RunAsync();
+try
+{
+    var app = builder.Build();
+    app.Services.GetRequiredService<PrometheusExporter>();
+    app.Services.GetRequiredService<RolloutCaches>();
+    app.MapOperatorHealth();
+    app.MapPrometheusMetrics();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A startup failure (address in use, unusable settings) is one line and a non-zero exit, never a stack trace.
+    await Console.Error.WriteLineAsync($"tollgate-rollouts: {OneLine.Of(e.Message)}");
+    return 1;
+}

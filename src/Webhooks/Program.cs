@@ -21,15 +21,26 @@ catch (FormatException e)
     return 2;
 }
 
-var kubernetes = options.Kubeconfig is { } kubeconfig
-    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
-    : KubernetesClientConfiguration.BuildDefaultConfig();
-var settings = (options.SettingsFile, options.SettingsConfigMap) switch
+KubernetesClientConfiguration kubernetes;
+TollgateSettings settings;
+try
 {
-    ({ } file, _) => SettingsLoader.Load(file),
-    (_, { } configMap) => await WebhookHost.LoadSettingsAsync(kubernetes, configMap, CancellationToken.None),
-    _ => TollgateSettings.Default,
-};
+    kubernetes = options.Kubeconfig is { } kubeconfig
+        ? KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)
+        : KubernetesClientConfiguration.BuildDefaultConfig();
+    settings = (options.SettingsFile, options.SettingsConfigMap) switch
+    {
+        ({ } file, _) => SettingsLoader.Load(file),
+        (_, { } configMap) => await WebhookHost.LoadSettingsAsync(kubernetes, configMap, CancellationToken.None),
+        _ => TollgateSettings.Default,
+    };
+}
+catch (Exception e) when (e is KubeConfigException or KubernetesException or FormatException or IOException)
+{
+    // Startup errors are one line and a non-zero exit, never a stack trace.
+    await Console.Error.WriteLineAsync($"tollgate-webhooks: {OneLine.Of(e.Message)}");
+    return 1;
+}
 
 using var authority = options.SelfSigned ? WebhookCertificateAuthority.Create() : null;
 var certificateDirectory = options.CertificateDirectory;
@@ -45,19 +56,48 @@ using var certificate = new ReloadingCertificate(
     Path.Combine(certificateDirectory!, ServingCertificate.KeyFileName),
     loggerFactory.CreateLogger<ReloadingCertificate>());
 
-var scope = await WebhookHost.DiscoverScopeAsync(kubernetes, CancellationToken.None);
+AdmissionCacheScope scope;
+try
+{
+    scope = await WebhookHost.DiscoverScopeAsync(kubernetes, CancellationToken.None);
+}
+catch (Exception e) when (e is KubeConfigException or KubernetesException)
+{
+    await Console.Error.WriteLineAsync($"tollgate-webhooks: {OneLine.Of(e.Message)}");
+    return 1;
+}
+
 await using var app = WebhookHost.Build(
     options, kubernetes, settings, certificate, logging => logging.AddTollgateConsole(), scope);
-await app.StartAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException e)
+{
+    await Console.Error.WriteLineAsync($"tollgate-webhooks: {OneLine.Of(e.Message)}");
+    return 1;
+}
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tollgate.Webhooks");
 var lifetime = app.Lifetime.ApplicationStopping;
 var exitCode = 0;
 var registered = false;
 // Registering is a deploy-time right (config/webhook in a cluster) that the webhooks' own identity lacks, so self-signed
 // mode can write the configuration as someone else while every read and Event stays with --kubeconfig.
-using var registrationClient = options.RegistrationKubeconfig is { } registrationKubeconfig
-    ? new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(registrationKubeconfig))
-    : null;
+KubernetesClient? registrationClient;
+try
+{
+    registrationClient = options.RegistrationKubeconfig is { } registrationKubeconfig
+        ? new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigFile(registrationKubeconfig))
+        : null;
+}
+catch (KubeConfigException e)
+{
+    await Console.Error.WriteLineAsync($"tollgate-webhooks: {OneLine.Of(e.Message)}");
+    return 1;
+}
+
+using var disposeRegistrationClient = registrationClient;
 var installer = registrationClient is null
     ? app.Services.GetRequiredService<WebhookConfigurationInstaller>()
     : new WebhookConfigurationInstaller(registrationClient, app.Services.GetRequiredService<ILogger<WebhookConfigurationInstaller>>());

@@ -23,10 +23,22 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var configuration = command.Kubeconfig is { } path
-    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
-    : KubernetesClientConfiguration.BuildDefaultConfig();
-using var client = new KubernetesClient(configuration, RolloutsJsonContext.Default);
+KubernetesClientConfiguration configuration;
+KubernetesClient client;
+try
+{
+    configuration = command.Kubeconfig is { } path
+        ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+        : KubernetesClientConfiguration.BuildDefaultConfig();
+    client = new KubernetesClient(configuration, RolloutsJsonContext.Default);
+}
+catch (KubeConfigException exception)
+{
+    Console.Error.WriteLine($"error: {exception.Message}");
+    return 1;
+}
+
+using var disposeClient = client;
 var @namespace = command.Namespace ?? configuration.Namespace ?? "default";
 try
 {
@@ -78,7 +90,13 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 }
 catch (KubernetesException exception)
 {
-    Console.Error.WriteLine($"error: {exception.Message}");
+    Console.Error.WriteLine($"error: {OneLine.Of(exception.Message)}");
+    return 1;
+}
+catch (Exception exception) when (exception is not OperationCanceledException)
+{
+    // Never a stack trace on the command line: whatever else went wrong, in one line.
+    Console.Error.WriteLine($"error: {OneLine.Of(exception.Message)}");
     return 1;
 }
 

@@ -21,15 +21,11 @@ public sealed class KubernetesClient : IKubernetesClient
 
     /// <param name="configuration">Where the API server is and how to authenticate.</param>
     /// <param name="resolvers">Source-generated contexts for the caller's own kinds (CRDs); built-ins are always known.</param>
+    /// <exception cref="KubeConfigException">The TLS or client-certificate settings cannot be used.</exception>
     public KubernetesClient(KubernetesClientConfiguration configuration, params IJsonTypeInfoResolver[] resolvers)
-        : this(configuration, TimeProvider.System, resolvers)
-    {
-    }
-
-    public KubernetesClient(KubernetesClientConfiguration configuration, TimeProvider time, params IJsonTypeInfoResolver[] resolvers)
     {
         Configuration = configuration;
-        http = new KubernetesHttp(configuration, KubernetesJson.CreateOptions(resolvers), time);
+        http = new KubernetesHttp(configuration, KubernetesJson.CreateOptions(resolvers));
         Discovery = new DiscoveryClient(http);
     }
 

@@ -21,6 +21,8 @@ public sealed class ControllerProcess : IAsyncDisposable
 
     public string LogPath => process.LogPath;
 
+    public bool HasExited => process.HasExited;
+
     /// <param name="kubeconfig">Whom the controller runs as: the rollouts ServiceAccount's identity, as in a cluster.</param>
     /// <param name="namespace">The one namespace it watches.</param>
     /// <param name="leaseName">Controllers given the same name compete for one Lease.</param>

@@ -1,29 +1,18 @@
 using System.Security.Cryptography.X509Certificates;
+using Official = k8s.KubernetesClientConfiguration;
 
 namespace Tollgate.Shared.Kube.Config;
 
-/// <summary>How to reach and authenticate to one API server; built from a kubeconfig or from in-cluster files.</summary>
+/// <summary>
+/// How to reach and authenticate to one API server. Kubeconfig parsing, TLS, tokens, client certificates and OIDC come
+/// from the official KubernetesClient (<see cref="Official"/>); exec plugins, tokenFile and proxy-url are our shim.
+/// </summary>
 public sealed record KubernetesClientConfiguration
 {
-    public const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
-
     public required Uri Host { get; init; }
 
     /// <summary>CA certificates that may sign the server's certificate; empty means the system trust store.</summary>
     public X509Certificate2Collection CaCertificates { get; init; } = [];
-
-    public X509Certificate2? ClientCertificate { get; init; }
-
-    public string? AccessToken { get; init; }
-
-    /// <summary>A token file re-read when it rotates (projected service-account tokens).</summary>
-    public string? TokenFile { get; init; }
-
-    public string? Username { get; init; }
-
-    public string? Password { get; init; }
-
-    public bool SkipTlsVerify { get; init; }
 
     /// <summary>The context's default namespace, or the pod's namespace in cluster.</summary>
     public string? Namespace { get; init; }
@@ -35,13 +24,22 @@ public sealed record KubernetesClientConfiguration
 
     public string UserAgent { get; init; } = "tollgate/0.1";
 
+    /// <summary>TLS and credentials as the official client built them; null means anonymous, trusting <see cref="CaCertificates"/>.</summary>
+    public Official? Official { get; init; }
+
+    /// <summary>The kubeconfig user's exec plugin, run when a request needs credentials (not at load time).</summary>
+    public ExecCredentialPlugin? ExecPlugin { get; init; }
+
+    /// <summary>The cluster's proxy-url, or null for the HTTPS_PROXY / NO_PROXY environment.</summary>
+    public Uri? Proxy { get; init; }
+
     /// <summary>KUBECONFIG (or ~/.kube/config) when present, otherwise the in-cluster service account.</summary>
     public static KubernetesClientConfiguration BuildDefaultConfig()
     {
-        var paths = KubeconfigLoader.DefaultPaths();
+        var paths = KubeconfigReader.DefaultPaths();
         if (paths.Any(File.Exists))
         {
-            return KubeconfigLoader.Load(paths, context: null);
+            return KubeconfigReader.Read(paths, context: null);
         }
 
         if (IsInCluster())
@@ -56,38 +54,29 @@ public sealed record KubernetesClientConfiguration
     /// <summary>Loads a kubeconfig: <paramref name="kubeconfigPath"/> may be a KUBECONFIG-style list of files.</summary>
     public static KubernetesClientConfiguration BuildConfigFromConfigFile(string? kubeconfigPath = null, string? currentContext = null)
     {
-        var paths = kubeconfigPath is null ? KubeconfigLoader.DefaultPaths() : KubeconfigLoader.SplitPathList(kubeconfigPath);
-        return KubeconfigLoader.Load(paths, currentContext);
+        var paths = kubeconfigPath is null ? KubeconfigReader.DefaultPaths() : KubeconfigReader.SplitPathList(kubeconfigPath);
+        return KubeconfigReader.Read(paths, currentContext);
     }
 
-    public static bool IsInCluster() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST"))
-        && File.Exists(Path.Combine(ServiceAccountDirectory, "token"));
+    public static bool IsInCluster() => Official.IsInCluster();
 
-    public static KubernetesClientConfiguration InClusterConfig(string serviceAccountDirectory = ServiceAccountDirectory)
+    /// <summary>The pod's service account; its token file is re-read every minute by the official client.</summary>
+    public static KubernetesClientConfiguration InClusterConfig()
     {
-        var host = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST");
-        var port = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT");
-        if (string.IsNullOrEmpty(host) || string.IsNullOrEmpty(port))
+        try
         {
-            throw new KubeConfigException("not in a cluster: KUBERNETES_SERVICE_HOST / KUBERNETES_SERVICE_PORT are not set");
+            var official = Official.InClusterConfig();
+            return new KubernetesClientConfiguration
+            {
+                Host = new Uri(official.Host),
+                CaCertificates = official.SslCaCerts ?? [],
+                Namespace = official.Namespace?.Trim(),
+                Official = official,
+            };
         }
-
-        var tokenFile = Path.Combine(serviceAccountDirectory, "token");
-        if (!File.Exists(tokenFile))
+        catch (k8s.Exceptions.KubeConfigException e)
         {
-            throw new KubeConfigException($"not in a cluster: {tokenFile} does not exist");
+            throw new KubeConfigException(OneLine.Of(e.Message), e);
         }
-
-        var caFile = Path.Combine(serviceAccountDirectory, "ca.crt");
-        var namespaceFile = Path.Combine(serviceAccountDirectory, "namespace");
-        var hostPart = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
-        return new KubernetesClientConfiguration
-        {
-            Host = new Uri($"https://{hostPart}:{port}"),
-            CaCertificates = File.Exists(caFile) ? PemCertificates.LoadCollection(File.ReadAllText(caFile)) : [],
-            TokenFile = tokenFile,
-            Namespace = File.Exists(namespaceFile) ? File.ReadAllText(namespaceFile).Trim() : null,
-        };
     }
 }

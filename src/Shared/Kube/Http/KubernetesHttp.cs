@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Tollgate.Shared.Kube.Config;
@@ -21,22 +20,14 @@ internal sealed class KubernetesHttp : IDisposable
     private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>(
         "kube_api_request_duration", unit: "s", description: "Kubernetes API request latency (watches excluded)");
 
-    private readonly HttpClient http;
-    private readonly BearerTokenSource token;
+    private readonly KubernetesTransport transport;
     private readonly KubernetesClientConfiguration config;
-    private readonly AuthenticationHeaderValue? basic;
 
-    public KubernetesHttp(KubernetesClientConfiguration config, JsonSerializerOptions options, TimeProvider time)
+    public KubernetesHttp(KubernetesClientConfiguration config, JsonSerializerOptions options)
     {
         this.config = config;
         Options = options;
-        http = KubernetesHttpClientFactory.Create(config);
-        token = new BearerTokenSource(config.AccessToken, config.TokenFile, time);
-        if (config.Username is not null)
-        {
-            var pair = Encoding.UTF8.GetBytes($"{config.Username}:{config.Password}");
-            basic = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(pair));
-        }
+        transport = new KubernetesTransport(config);
     }
 
     public JsonSerializerOptions Options { get; }
@@ -54,22 +45,29 @@ internal sealed class KubernetesHttp : IDisposable
     public async Task<HttpResponseMessage> SendRawAsync(
         HttpMethod method, string pathAndQuery, HttpContent? content, bool streaming, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, pathAndQuery) { Content = content };
+        using var request = new HttpRequestMessage(method, new Uri(config.Host, pathAndQuery))
+        {
+            Content = content,
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Headers.UserAgent.ParseAdd(config.UserAgent);
         request.Headers.Accept.ParseAdd("application/json");
-        var bearer = token.Current();
-        if (bearer is not null)
+        var verb = streaming ? "WATCH" : method.Method;
+        HttpClient http;
+        ExecCredential? credentialUsed;
+        try
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            (http, credentialUsed) = await transport.PrepareAsync(request, cancellationToken);
         }
-        else if (basic is not null)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            request.Headers.Authorization = basic;
+            Requests.Add(1, new("verb", verb), new("code", "credentials"));
+            throw new KubernetesException($"{method} {pathAndQuery}: no credentials: {OneLine.Of(e.Message)}", e);
         }
 
         using var timeout = streaming ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout?.CancelAfter(config.RequestTimeout);
-        var verb = streaming ? "WATCH" : method.Method;
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
@@ -102,6 +100,11 @@ internal sealed class KubernetesHttp : IDisposable
             return response;
         }
 
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized && credentialUsed is not null)
+        {
+            config.ExecPlugin?.Invalidate(credentialUsed);
+        }
+
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -116,7 +119,7 @@ internal sealed class KubernetesHttp : IDisposable
         return content;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => transport.Dispose();
 
     internal static V1Status? TryParseStatus(string text)
     {

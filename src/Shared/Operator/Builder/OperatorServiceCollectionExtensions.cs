@@ -45,7 +45,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddMetrics();
         services.AddLogging();
         services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesClient(
-            options.ClientConfiguration ?? KubernetesClientConfiguration.BuildDefaultConfig(), sp.GetRequiredService<TimeProvider>(), [.. Resolvers(sp)]));
+            options.ClientConfiguration ?? KubernetesClientConfiguration.BuildDefaultConfig(), [.. Resolvers(sp)]));
         services.TryAddSingleton(sp => new SharedInformerFactory(
             sp.GetRequiredService<IKubernetesClient>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>(), options.WatchTimeoutSeconds));
         services.TryAddSingleton(sp => new WorkQueueMetrics(OperatorMeterOf(sp)));
