@@ -11,7 +11,7 @@ namespace Tollgate.Webhooks.Caches;
 
 /// <summary>
 /// The informer caches admission decisions read (never the API), and the <see cref="PolicySnapshot"/> recompiled
-/// whenever an AppProject or argocd-rbac-cm changes. Creating this registers the informers with the factory.
+/// whenever an AppProject, argocd-rbac-cm or argocd-cm changes. Creating this registers the informers with the factory.
 /// </summary>
 public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInformerEventHandler<V1ConfigMap>
 {
@@ -31,6 +31,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     private readonly ISharedInformer<ClusterAnalysisTemplateMetadata>? clusterAnalysisTemplates;
     private readonly ISharedInformer[] all;
     private PolicySnapshot snapshot = PolicySnapshot.Empty;
+    private ArgoCdConfig lastArgoCd = ArgoCdConfig.Default;
 
     public AdmissionCaches(SharedInformerFactory factory, TollgateSettings settings, ILogger<AdmissionCaches> logger, AdmissionCacheScope? scope = null)
     {
@@ -131,7 +132,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
     private void RebuildIfRbac(V1ConfigMap configMap)
     {
-        if (configMap.Metadata.Name == settings.RbacConfigMap)
+        if (configMap.Metadata.Name == settings.RbacConfigMap || configMap.Metadata.Name == ArgoCdConfig.ConfigMapName)
         {
             Rebuild();
         }
@@ -161,7 +162,18 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
             var rbacData = configMaps.Cache.Get(settings.ArgoCdNamespace, settings.RbacConfigMap)?.Data;
             var rbac = RbacPolicyParser.ParseConfigMap(rbacData is null ? null : new Dictionary<string, string>(rbacData, StringComparer.Ordinal));
-            var next = new PolicySnapshot(compiled, rbac);
+            var argoCdData = configMaps.Cache.Get(settings.ArgoCdNamespace, ArgoCdConfig.ConfigMapName)?.Data;
+            var argoCd = ArgoCdConfig.FromData(argoCdData is null ? null : new Dictionary<string, string>(argoCdData, StringComparer.Ordinal));
+            if (argoCd != lastArgoCd)
+            {
+                lastArgoCd = argoCd;
+                foreach (var problem in argoCd.Problems)
+                {
+                    logger.ArgoCdConfigProblem(settings.ArgoCdNamespace, ArgoCdConfig.ConfigMapName, problem);
+                }
+            }
+
+            var next = new PolicySnapshot(compiled, rbac, argoCd);
             Volatile.Write(ref snapshot, next);
             logger.PolicyRebuilt(settings.ArgoCdNamespace, next.ProjectCount, next.Enforcer.Diagnostics.Count);
             foreach (var diagnostic in next.Enforcer.Diagnostics)

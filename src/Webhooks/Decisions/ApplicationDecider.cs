@@ -6,12 +6,18 @@ using Tollgate.Webhooks.Policy;
 namespace Tollgate.Webhooks.Decisions;
 
 /// <summary>
-/// Pure: Application CREATE, UPDATE and DELETE against the compiled projects and RBAC. The project must exist and its
-/// limits (repositories, destinations) hold for everyone; the role check (create, update, delete, or sync for an
-/// update of only <c>.operation</c>) applies to humans; admins bypass it (counted), break-glass may override it.
+/// Pure: Application CREATE, UPDATE and DELETE against the compiled projects, RBAC and argocd-cm, with Argo CD's API
+/// rules (server/application): the project must exist and its limits hold for everyone; humans need <c>create</c>,
+/// <c>update</c> or <c>delete</c>, <c>create</c> and <c>update</c> in the new project plus <c>update</c> in the old one
+/// to move an application, and for a write that sets <c>.operation</c> what Argo CD's sync API demands
+/// (<see cref="SyncRules"/>), on top of <c>update</c> when the same write changes anything else. Admins bypass the role
+/// checks (counted), break-glass may override them; Argo CD's refusals hold for both.
 /// </summary>
 public static class ApplicationDecider
 {
+    public const string CreateWithOperationWhy =
+        "Argo CD's API drops .operation from a created application, so creating one that carries .operation needs sync as well as create";
+
     public static AdmissionDecision Decide(ApplicationRequest request, PolicySnapshot policy)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,7 +31,7 @@ public static class ApplicationDecider
         {
             return request.Old is null
                 ? AdmissionDecision.Allow(DecisionReasons.Allowed)
-                : CheckRole(request, policy, request.Old, "delete", request.OldBreakGlass);
+                : Run(request, policy, [ApplicationCheck.Permission(request.Old, "delete")], request.OldBreakGlass);
         }
 
         var application = request.New;
@@ -43,17 +49,89 @@ public static class ApplicationDecider
             }
         }
 
-        if (request.Operation == AdmissionOperations.Update && request.Old is { } old && ProjectOf(old) != ProjectOf(application))
+        return Run(request, policy, Checks(request, application, policy), request.NewBreakGlass);
+    }
+
+    /// <summary>Argo CD's checks for a CREATE or UPDATE, in the order its API makes them.</summary>
+    public static IReadOnlyList<ApplicationCheck> Checks(ApplicationRequest request, Application application, PolicySnapshot policy)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(policy);
+        List<ApplicationCheck> checks = [];
+        var old = request.Operation == AdmissionOperations.Update ? request.Old : null;
+        if (request.Operation == AdmissionOperations.Create)
         {
-            var leaving = CheckRole(request, policy, old, "update", request.NewBreakGlass);
-            if (!leaving.Allowed)
+            checks.Add(ApplicationCheck.Permission(application, "create"));
+        }
+        else if (old is not null && ProjectOf(old) != ProjectOf(application))
+        {
+            var moving = $"moving an application from project {ProjectOf(old)} to {ProjectOf(application)} needs update in both and create in {ProjectOf(application)}";
+            checks.Add(ApplicationCheck.Permission(old, "update", moving));
+            checks.Add(ApplicationCheck.Permission(application, "update", moving));
+            checks.Add(ApplicationCheck.Permission(application, "create", moving));
+        }
+        else if (!request.OperationOnly)
+        {
+            checks.Add(ApplicationCheck.Permission(application, "update"));
+        }
+
+        if (application.Operation is { } operation && (old is null || !JsonComparison.NullableEquals(old.Operation, operation)))
+        {
+            foreach (var check in SyncRules.Checks(application, RequestedSync.From(operation), policy.ArgoCd))
             {
-                return leaving;
+                checks.Add(request.Operation == AdmissionOperations.Create && check is { Action: "sync", Why: null }
+                    ? check with { Why = CreateWithOperationWhy }
+                    : check);
             }
         }
 
-        var action = request.Operation == AdmissionOperations.Create ? "create" : request.OperationOnly ? "sync" : "update";
-        return CheckRole(request, policy, application, action, request.NewBreakGlass);
+        return checks;
+    }
+
+    private static AdmissionDecision Run(ApplicationRequest request, PolicySnapshot policy, IReadOnlyList<ApplicationCheck> checks, string? breakGlass)
+    {
+        var requester = request.Requester;
+        if (requester.Kind == IdentityKind.Controller)
+        {
+            return AdmissionDecision.Allow(DecisionReasons.ControllerIdentity);
+        }
+
+        AdmissionDecision? bypassed = null;
+        foreach (var check in checks)
+        {
+            if (check.Refusal is { } refusal)
+            {
+                return AdmissionDecision.Deny(DecisionReasons.SyncRefused, $"Argo CD refuses this sync: {refusal}");
+            }
+
+            if (bypassed is not null)
+            {
+                continue;
+            }
+
+            var target = check.Application!;
+            var rbacObject = RbacObjects.For(ProjectOf(target), target.Metadata.Namespace ?? "", target.Metadata.Name ?? "", request.ArgoCdNamespace);
+            var decision = policy.Enforcer.Enforce(requester.Subject, "applications", check.Action!, rbacObject);
+            if (decision.Allowed)
+            {
+                continue;
+            }
+
+            var denial = new Denial(
+                DecisionReasons.RbacDenied,
+                check.Why is null ? $"Argo CD RBAC: {decision.Message}" : $"Argo CD RBAC: {decision.Message} ({check.Why})");
+            var resolved = Overrides.Resolve(denial, requester, breakGlass, overridable: true, [], new Dictionary<string, string>());
+            if (!resolved.Allowed)
+            {
+                return resolved;
+            }
+
+            // An admin or break-glass passes the role checks, not the refusals that may follow.
+            bypassed = resolved;
+        }
+
+        return bypassed ?? AdmissionDecision.Allow(DecisionReasons.Allowed);
     }
 
     private static Denial? CheckLimits(Application application, PolicySnapshot policy)
@@ -79,25 +157,6 @@ public static class ApplicationDecider
         return new Denial(
             reason,
             $"application {name} breaks the limits of project {projectName}: {string.Join("; ", violations.Select(v => $"{v.Field}: {v.Message}"))}");
-    }
-
-    private static AdmissionDecision CheckRole(ApplicationRequest request, PolicySnapshot policy, Application application, string action, string? breakGlass)
-    {
-        var requester = request.Requester;
-        if (requester.Kind == IdentityKind.Controller)
-        {
-            return AdmissionDecision.Allow(DecisionReasons.ControllerIdentity);
-        }
-
-        var rbacObject = RbacObjects.For(ProjectOf(application), application.Metadata.Namespace ?? "", application.Metadata.Name ?? "", request.ArgoCdNamespace);
-        var decision = policy.Enforcer.Enforce(requester.Subject, "applications", action, rbacObject);
-        if (decision.Allowed)
-        {
-            return AdmissionDecision.Allow(DecisionReasons.Allowed);
-        }
-
-        var denial = new Denial(DecisionReasons.RbacDenied, $"Argo CD RBAC: {decision.Message}");
-        return Overrides.Resolve(denial, requester, breakGlass, overridable: true, [], new Dictionary<string, string>());
     }
 
     private static string ProjectOf(Application application) =>

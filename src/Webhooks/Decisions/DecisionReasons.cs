@@ -21,6 +21,7 @@ public static class DecisionReasons
     public const string DestinationNotPermitted = "destination_not_permitted";
     public const string InvalidApplication = "invalid_application";
     public const string RbacDenied = "rbac_denied";
+    public const string SyncRefused = "sync_refused";
     public const string RolloutAction = "rollout_action";
     public const string RolloutActionDenied = "rollout_action_denied";
     public const string ApplicationOperation = "application_operation";
