@@ -77,6 +77,11 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         return applications.Cache.Get(name.NamespaceOr(settings.ArgoCdNamespace), name.Name);
     }
 
+    /// <summary>How many Applications in Argo CD's namespace name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
+    public int ApplicationsInProject(string project) =>
+        applications.Cache.List(settings.ArgoCdNamespace)
+            .Count(application => (string.IsNullOrEmpty(application.Spec.Project) ? CompiledProject.DefaultProjectName : application.Spec.Project) == project);
+
     /// <summary>The namespace's <c>tollgate.dev/guard</c> label value, or null.</summary>
     public string? NamespaceGuard(string? @namespace)
     {

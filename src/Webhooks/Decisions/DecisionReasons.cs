@@ -22,6 +22,8 @@ public static class DecisionReasons
     public const string InvalidApplication = "invalid_application";
     public const string RbacDenied = "rbac_denied";
     public const string SyncRefused = "sync_refused";
+    public const string InvalidProject = "invalid_project";
+    public const string ProjectInUse = "project_in_use";
     public const string RolloutAction = "rollout_action";
     public const string RolloutActionDenied = "rollout_action_denied";
     public const string ApplicationOperation = "application_operation";

@@ -13,7 +13,10 @@ using Tollgate.Webhooks.Tracking;
 
 namespace Tollgate.Webhooks.Handlers;
 
-/// <summary>Argo CD Applications: project limits and project roles at admission time (decision 1).</summary>
+/// <summary>
+/// Argo CD Applications: project limits and project roles at admission time (decision 1); AppProjects: Argo CD's
+/// project API rules (validation and <c>projects</c> RBAC).
+/// </summary>
 public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client)
     : GenericValidationWebhook
 {
@@ -32,6 +35,12 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
         if (!await CacheGate.EnsureSyncedAsync(caches, cancellationToken))
         {
             return responder.Respond(Name, request, CacheGate.NotReady, Stopwatch.GetElapsedTime(started));
+        }
+
+        if (request.Kind is { Group: "argoproj.io", Kind: "AppProject" })
+        {
+            var projectTarget = RequestReader.Target(AppProject.Resource.ApiVersion, AppProject.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
+            return responder.Respond(Name, request, DecideProject(request, caches.Policy), Stopwatch.GetElapsedTime(started), projectTarget);
         }
 
         var decision = Decide(request, caches.Policy);
@@ -76,6 +85,36 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
             policy);
     }
 
+    private AdmissionDecision DecideProject(AdmissionRequest request, PolicySnapshot policy)
+    {
+        AppProject? oldProject, newProject;
+        try
+        {
+            oldProject = ReadProject(request.OldObject);
+            newProject = ReadProject(request.Object);
+        }
+        catch (JsonException e)
+        {
+            return AdmissionDecision.Deny(DecisionReasons.Unreadable, $"the AppProject cannot be read: {e.Message}", 400);
+        }
+
+        var operation = request.Operation ?? "";
+        return ProjectDecider.Decide(
+            new ProjectRequest
+            {
+                Operation = operation,
+                Requester = IdentityClassifier.Classify(settings, request.UserInfo?.Username, RequestReader.Groups(request)),
+                Old = oldProject,
+                New = operation == AdmissionOperations.Delete ? null : newProject,
+                SpecChanged = operation == AdmissionOperations.Update
+                    && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
+                ApplicationCount = operation == AdmissionOperations.Delete && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "") : 0,
+                OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
+                NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
+            },
+            policy);
+    }
+
     /// <summary>The AppProject the new Application names, read from the API server; null when it really is missing.</summary>
     private async Task<AppProject?> LiveProjectAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
@@ -92,6 +131,9 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
             return null;
         }
     }
+
+    private static AppProject? ReadProject(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.AppProject) : null;
 
     private static Application? Read(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.Application) : null;
