@@ -17,9 +17,11 @@ namespace Tollgate.Webhooks.Handlers;
 /// Argo CD Applications: project limits and project roles at admission time (decision 1); AppProjects: Argo CD's
 /// project API rules (validation and <c>projects</c> RBAC).
 /// </summary>
-public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client)
+public sealed class ApplicationWebhook(LiveSettings liveSettings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client)
     : GenericValidationWebhook
 {
+    private TollgateSettings settings => liveSettings.Current;
+
     public const string WebhookName = "applications";
 
     public override string Name => WebhookName;

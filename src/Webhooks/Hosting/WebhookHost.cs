@@ -55,7 +55,8 @@ public static class WebhookHost
         });
 
         var services = builder.Services;
-        services.AddSingleton(settings);
+        services.AddSingleton(new LiveSettings(settings));
+        services.AddSingleton(SettingsSource.FromReference(options.SettingsConfigMap));
         services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(
             kubernetes, ArgoCdJsonContext.Default, RolloutsJsonContext.Default, MetadataJsonContext.Default));
         services.AddKubernetesOperator(operatorOptions => operatorOptions.Name = OperatorName);
