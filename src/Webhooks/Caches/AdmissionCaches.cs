@@ -32,7 +32,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     private readonly ISharedInformer<ClusterAnalysisTemplateMetadata>? clusterAnalysisTemplates;
     private readonly ISharedInformer[] all;
     private PolicySnapshot snapshot = PolicySnapshot.Empty;
-    private ArgoCdConfig lastArgoCd = ArgoCdConfig.Default;
+    private string lastArgoCdProblems = "";
 
     public AdmissionCaches(
         SharedInformerFactory factory, LiveSettings settings, ILogger<AdmissionCaches> logger, AdmissionCacheScope? scope = null, SettingsSource? source = null)
@@ -43,7 +43,8 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         this.logger = logger;
         var argoCd = settings.Current.ArgoCdNamespace;
         projects = factory.GetInformer<AppProject>(argoCd);
-        applications = factory.GetInformer<Application>(argoCd);
+        // Every namespace: Argo CD serves Applications outside its own namespace when application.namespaces says so.
+        applications = factory.GetInformer<Application>();
         configMaps = factory.GetInformer<V1ConfigMap>(argoCd);
         namespaces = factory.GetInformer<V1Namespace>();
         deployments = factory.GetInformer<DeploymentMetadata>();
@@ -89,7 +90,10 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     public Application? Application(ApplicationName name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return applications.Cache.Get(name.NamespaceOr(CurrentSettings.ArgoCdNamespace), name.Name);
+        var argoCd = CurrentSettings.ArgoCdNamespace;
+        var @namespace = name.NamespaceOr(argoCd);
+        // Argo CD ignores an Application in a namespace application.namespaces does not enable: it manages nothing.
+        return Policy.ArgoCd.IsApplicationNamespaceEnabled(@namespace, argoCd) ? applications.Cache.Get(@namespace, name.Name) : null;
     }
 
     /// <summary>How many Applications in Argo CD's namespace name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
@@ -162,7 +166,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
             return;
         }
 
-        if (configMap.Metadata.Name == CurrentSettings.RbacConfigMap || configMap.Metadata.Name == ArgoCdConfig.ConfigMapName)
+        if (configMap.Metadata.Name == CurrentSettings.RbacConfigMap || configMap.Metadata.Name is ArgoCdConfig.ConfigMapName or ArgoCdConfig.CmdParamsConfigMapName)
         {
             Rebuild();
         }
@@ -213,10 +217,14 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
             var rbacData = configMaps.Cache.Get(CurrentSettings.ArgoCdNamespace, CurrentSettings.RbacConfigMap)?.Data;
             var rbac = RbacPolicyParser.ParseConfigMap(rbacData is null ? null : new Dictionary<string, string>(rbacData, StringComparer.Ordinal));
             var argoCdData = configMaps.Cache.Get(CurrentSettings.ArgoCdNamespace, ArgoCdConfig.ConfigMapName)?.Data;
-            var argoCd = ArgoCdConfig.FromData(argoCdData is null ? null : new Dictionary<string, string>(argoCdData, StringComparer.Ordinal));
-            if (argoCd != lastArgoCd)
+            var cmdParamsData = configMaps.Cache.Get(CurrentSettings.ArgoCdNamespace, ArgoCdConfig.CmdParamsConfigMapName)?.Data;
+            var argoCd = ArgoCdConfig.FromData(
+                argoCdData is null ? null : new Dictionary<string, string>(argoCdData, StringComparer.Ordinal),
+                cmdParamsData is null ? null : new Dictionary<string, string>(cmdParamsData, StringComparer.Ordinal));
+            var problems = string.Join('\n', argoCd.Problems);
+            if (problems != lastArgoCdProblems)
             {
-                lastArgoCd = argoCd;
+                lastArgoCdProblems = problems;
                 foreach (var problem in argoCd.Problems)
                 {
                     logger.ArgoCdConfigProblem(CurrentSettings.ArgoCdNamespace, ArgoCdConfig.ConfigMapName, problem);

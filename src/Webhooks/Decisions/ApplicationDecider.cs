@@ -2,6 +2,7 @@ using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Entities.ArgoCd;
 using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Policy;
+using Tollgate.Webhooks.Settings;
 
 namespace Tollgate.Webhooks.Decisions;
 
@@ -42,7 +43,7 @@ public static class ApplicationDecider
 
         if (request.Operation == AdmissionOperations.Create || request.SpecChanged)
         {
-            var limits = CheckLimits(application, policy);
+            var limits = CheckLimits(application, policy, request.ArgoCdNamespace);
             if (limits is not null)
             {
                 return AdmissionDecision.Deny(limits.Reason, limits.Message);
@@ -134,14 +135,30 @@ public static class ApplicationDecider
         return bypassed ?? AdmissionDecision.Allow(DecisionReasons.Allowed);
     }
 
-    private static Denial? CheckLimits(Application application, PolicySnapshot policy)
+    private static Denial? CheckLimits(Application application, PolicySnapshot policy, string argoCdNamespace)
     {
         var name = application.Metadata.Name ?? "";
+        var applicationNamespace = application.Metadata.Namespace ?? "";
+        if (applicationNamespace.Length > 0 && !policy.ArgoCd.IsApplicationNamespaceEnabled(applicationNamespace, argoCdNamespace))
+        {
+            return new Denial(
+                DecisionReasons.NamespaceNotPermitted,
+                $"application {name}: namespace '{applicationNamespace}' is not permitted: Argo CD serves Applications only in {argoCdNamespace} and the namespaces " +
+                $"{ArgoCdConfig.ApplicationNamespacesKey} in {ArgoCdConfig.CmdParamsConfigMapName} names ('{policy.ArgoCd.ApplicationNamespacesText}')");
+        }
+
         var projectName = ProjectOf(application);
         var project = policy.Project(projectName);
         if (project is null)
         {
             return new Denial(DecisionReasons.ProjectMissing, $"application {name} references project {projectName}, which does not exist");
+        }
+
+        if (!project.IsAppNamespacePermitted(applicationNamespace, argoCdNamespace))
+        {
+            return new Denial(
+                DecisionReasons.NamespaceNotPermitted,
+                $"application {name} is not allowed in project {projectName}: its namespace '{applicationNamespace}' is not in the project's sourceNamespaces");
         }
 
         var violations = project.CheckApplication(application);

@@ -17,6 +17,7 @@ public sealed class CompiledProject
     private readonly CompiledResourceRule[] namespaceResourceBlacklist;
     private readonly CompiledResourceRule[]? clusterResourceWhitelist;
     private readonly CompiledResourceRule[] clusterResourceBlacklist;
+    private readonly NamespacePatterns sourceNamespaces;
 
     private CompiledProject(AppProject project)
     {
@@ -34,6 +35,7 @@ public sealed class CompiledProject
         namespaceResourceBlacklist = [.. (spec.NamespaceResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind))];
         clusterResourceWhitelist = spec.ClusterResourceWhitelist?.Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name)).ToArray();
         clusterResourceBlacklist = [.. (spec.ClusterResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name))];
+        sourceNamespaces = NamespacePatterns.Compile(spec.SourceNamespaces);
 
         List<RbacPermission> permissions = [];
         List<RbacRoleBinding> bindings = [];
@@ -62,6 +64,13 @@ public sealed class CompiledProject
     }
 
     public bool IsSourcePermitted(string? repoUrl) => EvaluateSource(repoUrl).Allowed;
+
+    /// <summary>
+    /// Argo CD's <c>IsAppNamespacePermitted</c>: an Application in Argo CD's own namespace (or with none yet) always is;
+    /// one elsewhere only when <c>sourceNamespaces</c> matches its namespace.
+    /// </summary>
+    public bool IsAppNamespacePermitted(string? applicationNamespace, string argoCdNamespace) =>
+        string.IsNullOrEmpty(applicationNamespace) || applicationNamespace == argoCdNamespace || sourceNamespaces.Matches(applicationNamespace);
 
     /// <summary>
     /// Argo CD's rule: a matching <c>!pattern</c> rejects at once; otherwise the repository is permitted when some entry

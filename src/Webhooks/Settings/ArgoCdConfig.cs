@@ -1,3 +1,5 @@
+using Tollgate.Webhooks.Policy;
+
 namespace Tollgate.Webhooks.Settings;
 
 /// <summary>
@@ -7,6 +9,11 @@ public sealed record ArgoCdConfig
 {
     /// <summary>Argo CD's own name for the ConfigMap; it is not configurable in Argo CD.</summary>
     public const string ConfigMapName = "argocd-cm";
+
+    /// <summary>Argo CD's command-line parameters ConfigMap; its <c>application.namespaces</c> enables Applications in other namespaces.</summary>
+    public const string CmdParamsConfigMapName = "argocd-cmd-params-cm";
+
+    public const string ApplicationNamespacesKey = "application.namespaces";
 
     public const string RequireOverridePrivilegeForRevisionSyncKey = "application.sync.requireOverridePrivilegeForRevisionSync";
 
@@ -21,19 +28,42 @@ public sealed record ArgoCdConfig
     /// </summary>
     public string? RevisionSyncSettingError { get; init; }
 
+    /// <summary>
+    /// The namespaces besides Argo CD's own where Applications are served (<c>application.namespaces</c>, comma-separated
+    /// globs or /regular expressions/, each trimmed).
+    /// </summary>
+    public NamespacePatterns ApplicationNamespaces { get; init; } = NamespacePatterns.None;
+
+    /// <summary>The <c>application.namespaces</c> text as written, for comparison and messages.</summary>
+    public string ApplicationNamespacesText { get; init; } = "";
+
+    /// <summary>Argo CD's <c>IsNamespaceEnabled</c>: its own namespace, or one <c>application.namespaces</c> matches.</summary>
+    public bool IsApplicationNamespaceEnabled(string @namespace, string argoCdNamespace) =>
+        @namespace == argoCdNamespace || ApplicationNamespaces.Matches(@namespace);
+
     /// <summary>What is wrong with the ConfigMap, for the log; empty when nothing is.</summary>
     public IReadOnlyList<string> Problems => RevisionSyncSettingError is null ? [] : [RevisionSyncSettingError];
 
-    public static ArgoCdConfig FromData(IReadOnlyDictionary<string, string>? data)
+    /// <param name="data">argocd-cm's data.</param>
+    /// <param name="cmdParams">argocd-cmd-params-cm's data.</param>
+    public static ArgoCdConfig FromData(IReadOnlyDictionary<string, string>? data, IReadOnlyDictionary<string, string>? cmdParams = null)
     {
+        var namespacesText = cmdParams is not null && cmdParams.TryGetValue(ApplicationNamespacesKey, out var namespaces) ? namespaces : "";
+        var config = namespacesText.Length == 0
+            ? Default
+            : new ArgoCdConfig
+            {
+                ApplicationNamespacesText = namespacesText,
+                ApplicationNamespaces = NamespacePatterns.Compile(namespacesText.Split(',').Select(pattern => pattern.Trim())),
+            };
         if (data is null || !data.TryGetValue(RequireOverridePrivilegeForRevisionSyncKey, out var text) || text.Length == 0)
         {
-            return Default;
+            return config;
         }
 
         return GoBool.TryParse(text, out var value)
-            ? new ArgoCdConfig { RequireOverridePrivilegeForRevisionSync = value }
-            : new ArgoCdConfig
+            ? config with { RequireOverridePrivilegeForRevisionSync = value }
+            : config with
             {
                 RevisionSyncSettingError =
                     $"error parsing {RequireOverridePrivilegeForRevisionSyncKey} value: strconv.ParseBool: parsing \"{text}\": invalid syntax, expected true or false",

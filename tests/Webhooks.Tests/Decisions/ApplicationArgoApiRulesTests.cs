@@ -205,6 +205,30 @@ public sealed class ApplicationArgoApiRulesTests
             Assert.Single(config.Problems));
     }
 
+    public static TheoryData<string, string?, bool, string, string?> ApplicationsInAnyNamespace => new()
+    {
+        // application namespace, application.namespaces (argocd-cmd-params-cm), allowed, reason, fragment
+        { "argocd", null, true, DecisionReasons.Allowed, null },
+        { "team-a", null, false, DecisionReasons.NamespaceNotPermitted, "namespace 'team-a' is not permitted" },
+        { "team-a", "team-*, other", true, DecisionReasons.Allowed, null },
+        { "team-b", " team-* , /^team-[0-9]$/", false, DecisionReasons.NamespaceNotPermitted, "its namespace 'team-b' is not in the project's sourceNamespaces" },
+        { "team-1", "team-a,/^team-[0-9]$/", false, DecisionReasons.RbacDenied, "may not create applications 'staging/team-1/web-app'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ApplicationsInAnyNamespace))]
+    public void ApplicationOutsideArgoCdNamespace_NeedsApplicationNamespacesAndSourceNamespaces(string @namespace, string? enabled, bool allowed, string reason, string? fragment)
+    {
+        var application = App(project: "staging");
+        application.Metadata.Namespace = @namespace;
+        var cmdParams = enabled is null ? null : new Dictionary<string, string> { [ArgoCdConfig.ApplicationNamespacesKey] = enabled };
+        var grants = @namespace == "team-1" ? "create production/*" : "create staging/*";
+
+        var decision = ApplicationDecider.Decide(Create(application), Snapshot(grants, ArgoCdConfig.FromData(null, cmdParams)));
+
+        AssertDecision(decision, allowed, reason, fragment);
+    }
+
     private static void AssertDecision(AdmissionDecision decision, bool allowed, string reasonWhenDenied, string? fragment)
     {
         Assert.Equal(allowed, decision.Allowed);
@@ -243,6 +267,7 @@ public sealed class ApplicationArgoApiRulesTests
             {
                 spec.SourceRepos = ["*"];
                 spec.Destinations = [ProjectFixtures.Destination("*", "*")];
+                spec.SourceNamespaces = ["team-a", "team-1"];
             },
             name: "staging");
         return new PolicySnapshot(
