@@ -164,7 +164,7 @@ public static class ApplicationDecider
         var violations = project.CheckApplication(application);
         if (violations.Count == 0)
         {
-            return null;
+            return CheckImpersonation(application, project, policy);
         }
 
         var first = violations[0].Field;
@@ -174,6 +174,28 @@ public static class ApplicationDecider
         return new Denial(
             reason,
             $"application {name} breaks the limits of project {projectName}: {string.Join("; ", violations.Select(v => $"{v.Field}: {v.Message}"))}");
+    }
+
+    private static Denial? CheckImpersonation(Application application, CompiledProject project, PolicySnapshot policy)
+    {
+        if (!policy.ArgoCd.ImpersonationEnabled)
+        {
+            return null;
+        }
+
+        var destination = application.Spec.Destination;
+        var server = (destination?.Server ?? "").TrimEnd('/');
+        if (server.Length == 0 && destination?.Name == ClusterIdentity.InCluster.Name)
+        {
+            server = ClusterIdentity.InCluster.Server;
+        }
+
+        var error = project.CheckImpersonation(server, destination?.Namespace ?? "", policy.ArgoCd.ImpersonationEnforced);
+        return error is null
+            ? null
+            : new Denial(
+                DecisionReasons.DestinationServiceAccount,
+                $"application {application.Metadata.Name} cannot be synced with {ArgoCdConfig.ImpersonationEnabledKey} in {ArgoCdConfig.ConfigMapName}: {error} (project {project.Name} destinationServiceAccounts)");
     }
 
     private static string ProjectOf(Application application) =>

@@ -25,6 +25,7 @@ public static class DecisionReasons
     public const string InvalidProject = "invalid_project";
     public const string ProjectInUse = "project_in_use";
     public const string NamespaceNotPermitted = "namespace_not_permitted";
+    public const string DestinationServiceAccount = "destination_service_account";
     public const string RolloutAction = "rollout_action";
     public const string RolloutActionDenied = "rollout_action_denied";
     public const string ApplicationOperation = "application_operation";

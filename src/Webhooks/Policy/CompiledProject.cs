@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tollgate.Shared.Entities.ArgoCd;
 
 namespace Tollgate.Webhooks.Policy;
@@ -18,6 +19,7 @@ public sealed class CompiledProject
     private readonly CompiledResourceRule[]? clusterResourceWhitelist;
     private readonly CompiledResourceRule[] clusterResourceBlacklist;
     private readonly NamespacePatterns sourceNamespaces;
+    private readonly DestinationServiceAccount[] destinationServiceAccounts;
 
     private CompiledProject(AppProject project)
     {
@@ -36,6 +38,7 @@ public sealed class CompiledProject
         clusterResourceWhitelist = spec.ClusterResourceWhitelist?.Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name)).ToArray();
         clusterResourceBlacklist = [.. (spec.ClusterResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name))];
         sourceNamespaces = NamespacePatterns.Compile(spec.SourceNamespaces);
+        destinationServiceAccounts = ReadDestinationServiceAccounts(spec);
 
         List<RbacPermission> permissions = [];
         List<RbacRoleBinding> bindings = [];
@@ -190,6 +193,60 @@ public sealed class CompiledProject
 
         CheckApplicationDestination(spec.Destination, knownClusters, violations);
         return violations;
+    }
+
+    /// <summary>
+    /// Argo CD's <c>DeriveServiceAccountToImpersonate</c> when sync impersonation is enabled: the first
+    /// <c>destinationServiceAccounts</c> entry whose server and namespace globs match the destination must name a valid
+    /// service account; with no match, a sync fails when impersonation is enforced. Returns Argo CD's error, or null.
+    /// </summary>
+    public string? CheckImpersonation(string server, string destinationNamespace, bool enforced)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(destinationNamespace);
+        foreach (var entry in destinationServiceAccounts)
+        {
+            if (!entry.Server.IsValid)
+            {
+                return $"failed to derive service account to impersonate: invalid glob pattern for destination server: '{entry.Server.Pattern}'";
+            }
+
+            if (!entry.Namespace.IsValid)
+            {
+                return $"failed to derive service account to impersonate: invalid glob pattern for destination namespace: '{entry.Namespace.Pattern}'";
+            }
+
+            if (entry.Server.IsMatch(server) && entry.Namespace.IsMatch(destinationNamespace))
+            {
+                var account = entry.DefaultServiceAccount;
+                return account.Trim(' ').Length == 0 || account.AsSpan().IndexOfAny("!*[]{}\\/") >= 0
+                    ? $"failed to derive service account to impersonate: default service account contains invalid chars '{account}'"
+                    : null;
+            }
+        }
+
+        return enforced ? $"no matching service account found for destination server {server} and namespace {destinationNamespace}" : null;
+    }
+
+    private static DestinationServiceAccount[] ReadDestinationServiceAccounts(AppProjectSpec spec)
+    {
+        if (spec.AdditionalProperties is null
+            || !spec.AdditionalProperties.TryGetValue("destinationServiceAccounts", out var list)
+            || list.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. list.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(item => new DestinationServiceAccount(
+                GlobPattern.Compile(Text(item, "server")),
+                GlobPattern.Compile(Text(item, "namespace")),
+                Text(item, "defaultServiceAccount"))),
+        ];
+
+        static string Text(JsonElement item, string name) =>
+            item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
     }
 
     private (bool Allowed, NegatableGlob? Entry) EvaluateSource(string? repoUrl)

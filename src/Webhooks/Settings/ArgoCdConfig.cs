@@ -15,6 +15,10 @@ public sealed record ArgoCdConfig
 
     public const string ApplicationNamespacesKey = "application.namespaces";
 
+    public const string ImpersonationEnabledKey = "application.sync.impersonation.enabled";
+
+    public const string ImpersonationEnforcedKey = "application.sync.impersonation.enforced";
+
     public const string RequireOverridePrivilegeForRevisionSyncKey = "application.sync.requireOverridePrivilegeForRevisionSync";
 
     public static ArgoCdConfig Default { get; } = new();
@@ -41,6 +45,12 @@ public sealed record ArgoCdConfig
     public bool IsApplicationNamespaceEnabled(string @namespace, string argoCdNamespace) =>
         @namespace == argoCdNamespace || ApplicationNamespaces.Matches(@namespace);
 
+    /// <summary>Syncs run as the project's <c>destinationServiceAccounts</c> (exactly <c>"true"</c>, as Argo CD reads it).</summary>
+    public bool ImpersonationEnabled { get; init; }
+
+    /// <summary>With impersonation, a destination no entry matches fails to sync (the default; only <c>"false"</c> turns it off).</summary>
+    public bool ImpersonationEnforced { get; init; } = true;
+
     /// <summary>What is wrong with the ConfigMap, for the log; empty when nothing is.</summary>
     public IReadOnlyList<string> Problems => RevisionSyncSettingError is null ? [] : [RevisionSyncSettingError];
 
@@ -56,6 +66,15 @@ public sealed record ArgoCdConfig
                 ApplicationNamespacesText = namespacesText,
                 ApplicationNamespaces = NamespacePatterns.Compile(namespacesText.Split(',').Select(pattern => pattern.Trim())),
             };
+        if (data is not null && data.TryGetValue(ImpersonationEnabledKey, out var enabled) && enabled == "true")
+        {
+            config = config with
+            {
+                ImpersonationEnabled = true,
+                ImpersonationEnforced = !data.TryGetValue(ImpersonationEnforcedKey, out var enforced) || enforced != "false",
+            };
+        }
+
         if (data is null || !data.TryGetValue(RequireOverridePrivilegeForRevisionSyncKey, out var text) || text.Length == 0)
         {
             return config;

@@ -229,6 +229,54 @@ public sealed class ApplicationArgoApiRulesTests
         AssertDecision(decision, allowed, reason, fragment);
     }
 
+    public static TheoryData<string?, string?, string, bool, string?> DestinationServiceAccounts => new()
+    {
+        // impersonation.enabled, impersonation.enforced, destinationServiceAccounts (server|namespace|account;...), allowed, fragment
+        { null, null, "", true, null },
+        { "true", null, "", false, "no matching service account found for destination server https://kubernetes.default.svc and namespace production" },
+        { "true", "false", "", true, null },
+        { "True", null, "", true, null },
+        { "true", null, "https://kubernetes.default.svc|production|deployer", true, null },
+        { "true", null, "*|prod*|argocd:deployer", true, null },
+        { "true", null, "*|staging|deployer", false, "no matching service account found" },
+        { "true", null, "*|production|bad/account", false, "default service account contains invalid chars 'bad/account'" },
+        { "true", null, "*|production| ", false, "default service account contains invalid chars ' '" },
+        { "true", null, "[|production|deployer", false, "invalid glob pattern for destination server" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DestinationServiceAccounts))]
+    public void Impersonation_DestinationMustMatchADestinationServiceAccount(string? enabled, string? enforced, string accounts, bool allowed, string? fragment)
+    {
+        var data = new Dictionary<string, string>();
+        if (enabled is not null)
+        {
+            data[ArgoCdConfig.ImpersonationEnabledKey] = enabled;
+        }
+
+        if (enforced is not null)
+        {
+            data[ArgoCdConfig.ImpersonationEnforcedKey] = enforced;
+        }
+
+        var entries = accounts.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('|'))
+            .Select(parts => $$"""{"server":"{{parts[0]}}","namespace":"{{parts[1]}}","defaultServiceAccount":"{{parts[2]}}"}""");
+        var project = ProjectFixtures.SeedProject();
+        project.Spec.AdditionalProperties = new Dictionary<string, JsonElement>
+        {
+            ["destinationServiceAccounts"] = JsonDocument.Parse($"[{string.Join(',', entries)}]").RootElement,
+        };
+        var snapshot = new PolicySnapshot(
+            new Dictionary<string, CompiledProjectEntry> { ["production"] = PolicySnapshot.Compile(project) },
+            RbacPolicyParser.ParseConfigMap(new Dictionary<string, string> { ["policy.csv"] = "p, alice, applications, create, production/*, allow" }),
+            ArgoCdConfig.FromData(data));
+
+        var decision = ApplicationDecider.Decide(Create(App()), snapshot);
+
+        AssertDecision(decision, allowed, DecisionReasons.DestinationServiceAccount, fragment);
+    }
+
     private static void AssertDecision(AdmissionDecision decision, bool allowed, string reasonWhenDenied, string? fragment)
     {
         Assert.Equal(allowed, decision.Allowed);
