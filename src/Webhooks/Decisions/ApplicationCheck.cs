@@ -1,4 +1,5 @@
 using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Webhooks.Policy;
 
 namespace Tollgate.Webhooks.Decisions;
 
@@ -9,7 +10,12 @@ namespace Tollgate.Webhooks.Decisions;
 /// </summary>
 public sealed record ApplicationCheck(Application? Application, string? Action, string? Why, string? Refusal)
 {
+    /// <summary>The sync window behind a refusal, when a window is to blame.</summary>
+    public SyncWindowBlock? Window { get; init; }
+
     public static ApplicationCheck Permission(Application application, string action, string? why = null) => new(application, action, why, null);
 
     public static ApplicationCheck Refuse(string message) => new(null, null, null, message);
+
+    public static ApplicationCheck RefuseByWindow(SyncWindowBlock block) => new(null, null, null, block.Message) { Window = block };
 }

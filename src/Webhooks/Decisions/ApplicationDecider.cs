@@ -79,6 +79,20 @@ public static class ApplicationDecider
 
         if (application.Operation is { } operation && (old is null || !JsonComparison.NullableEquals(old.Operation, operation)))
         {
+            // Argo CD's sync API asks the sync windows first, for every caller.
+            if (policy.Project(ProjectOf(application)) is { } project
+                && SyncWindows.CheckManualSync(
+                    project.SyncWindows,
+                    application.Metadata.Name ?? "",
+                    application.Spec.Destination?.Server,
+                    application.Spec.Destination?.Name,
+                    application.Spec.Destination?.Namespace,
+                    request.Now) is { } block)
+            {
+                checks.Add(ApplicationCheck.RefuseByWindow(block));
+                return checks;
+            }
+
             foreach (var check in SyncRules.Checks(application, RequestedSync.From(operation), policy.ArgoCd))
             {
                 checks.Add(request.Operation == AdmissionOperations.Create && check is { Action: "sync", Why: null }
@@ -101,6 +115,11 @@ public static class ApplicationDecider
         AdmissionDecision? bypassed = null;
         foreach (var check in checks)
         {
+            if (check.Window is { } window)
+            {
+                return AdmissionDecision.Deny(DecisionReasons.SyncWindow, $"Argo CD refuses this sync in project {ProjectOf(request.New!)}: {window.Message}") with { SyncWindow = window };
+            }
+
             if (check.Refusal is { } refusal)
             {
                 return AdmissionDecision.Deny(DecisionReasons.SyncRefused, $"Argo CD refuses this sync: {refusal}");

@@ -22,6 +22,7 @@ public static class DecisionReasons
     public const string InvalidApplication = "invalid_application";
     public const string RbacDenied = "rbac_denied";
     public const string SyncRefused = "sync_refused";
+    public const string SyncWindow = "sync_window";
     public const string InvalidProject = "invalid_project";
     public const string ProjectInUse = "project_in_use";
     public const string NamespaceNotPermitted = "namespace_not_permitted";

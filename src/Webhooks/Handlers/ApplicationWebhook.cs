@@ -7,6 +7,7 @@ using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Decisions;
+using Tollgate.Webhooks.Observability;
 using Tollgate.Webhooks.Policy;
 using Tollgate.Webhooks.Settings;
 using Tollgate.Webhooks.Tracking;
@@ -17,7 +18,8 @@ namespace Tollgate.Webhooks.Handlers;
 /// Argo CD Applications: project limits and project roles at admission time (decision 1); AppProjects: Argo CD's
 /// project API rules (validation and <c>projects</c> RBAC).
 /// </summary>
-public sealed class ApplicationWebhook(LiveSettings liveSettings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client)
+public sealed class ApplicationWebhook(
+    LiveSettings liveSettings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client, SyncWindowMetrics syncWindowMetrics)
     : GenericValidationWebhook
 {
     private TollgateSettings settings => liveSettings.Current;
@@ -52,6 +54,11 @@ public sealed class ApplicationWebhook(LiveSettings liveSettings, AdmissionCache
             decision = Decide(request, caches.Policy.With(project));
         }
 
+        if (decision.SyncWindow is { } window)
+        {
+            syncWindowMetrics.RecordRefusal(ProjectName(request), window.Window.Index, window.Window.Error is null ? window.Window.Kind : "invalid");
+        }
+
         var target = RequestReader.Target(Application.Resource.ApiVersion, Application.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
         return responder.Respond(Name, request, decision, Stopwatch.GetElapsedTime(started), target);
     }
@@ -81,6 +88,7 @@ public sealed class ApplicationWebhook(LiveSettings liveSettings, AdmissionCache
                 New = operation == AdmissionOperations.Delete ? null : newApplication,
                 OperationOnly = isUpdate && JsonComparison.IsOperationOnly(request.OldObject, request.Object),
                 SpecChanged = isUpdate && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
+                Now = DateTime.UtcNow,
                 OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
                 NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
             },
@@ -120,10 +128,7 @@ public sealed class ApplicationWebhook(LiveSettings liveSettings, AdmissionCache
     /// <summary>The AppProject the new Application names, read from the API server; null when it really is missing.</summary>
     private async Task<AppProject?> LiveProjectAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
-        var name = JsonComparison.Property(JsonComparison.Property(request.Object, "spec"), "project") is { ValueKind: JsonValueKind.String } value
-            && value.GetString() is { Length: > 0 } project
-                ? project
-                : CompiledProject.DefaultProjectName;
+        var name = ProjectName(request);
         try
         {
             return await client.GetAsync<AppProject>(name, settings.ArgoCdNamespace, cancellationToken);
@@ -133,6 +138,12 @@ public sealed class ApplicationWebhook(LiveSettings liveSettings, AdmissionCache
             return null;
         }
     }
+
+    private static string ProjectName(AdmissionRequest request) =>
+        JsonComparison.Property(JsonComparison.Property(request.Object, "spec"), "project") is { ValueKind: JsonValueKind.String } value
+        && value.GetString() is { Length: > 0 } project
+            ? project
+            : CompiledProject.DefaultProjectName;
 
     private static AppProject? ReadProject(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.AppProject) : null;

@@ -65,6 +65,7 @@ public static class WebhookHost
         services.AddSingleton(cacheScope ?? AdmissionCacheScope.All);
         services.AddSingleton<AdmissionCaches>();
         services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<SyncWindowMetrics>();
         services.AddSingleton<BreakGlassEvents>();
         services.AddHostedService(provider => provider.GetRequiredService<BreakGlassEvents>());
         services.AddSingleton(new DenialLogThrottle(DenialLogThrottle.DefaultWindow, TimeProvider.System));

@@ -39,6 +39,7 @@ public sealed class CompiledProject
         clusterResourceBlacklist = [.. (spec.ClusterResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name))];
         sourceNamespaces = NamespacePatterns.Compile(spec.SourceNamespaces);
         destinationServiceAccounts = ReadDestinationServiceAccounts(spec);
+        SyncWindows = SyncWindow.Compile(spec.SyncWindows);
 
         List<RbacPermission> permissions = [];
         List<RbacRoleBinding> bindings = [];
@@ -50,6 +51,9 @@ public sealed class CompiledProject
     }
 
     public string Name { get; }
+
+    /// <summary>The project's <c>syncWindows</c>, compiled (invalid ones carry their error).</summary>
+    public IReadOnlyList<SyncWindow> SyncWindows { get; }
 
     /// <summary>The valid policies of the project's roles, plus the <c>get</c> on the project itself every role implicitly has.</summary>
     public IReadOnlyList<RbacPermission> RolePermissions { get; }
