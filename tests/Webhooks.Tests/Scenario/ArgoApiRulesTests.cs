@@ -154,6 +154,52 @@ public sealed class ArgoApiRulesTests(ControlPlaneFixture fixture) : WebhookScen
         Assert.Contains("platform-user may not update projects 'precise'", platformEdit.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task KubectlSync_DuringDenyWindow_RefusedNamingTheWindowAndCounted()
+    {
+        await ApplyAsAdminAsync(WithWindow(PreciseProject("sync"), "deny", "* * * * *", manualSync: false));
+        var stored = await RetryUntilAsync(
+            () => Plane.Kubectl.RunAsync(Plane.AdminKubeconfigPath, ["apply", "-f", "-"], stdin: ManualApplication("windowed")),
+            result => result.Succeeded);
+        Assert.True(stored.Succeeded, stored.ToString());
+        const string sync = "{\"operation\":{\"sync\":{\"revision\":\"main\"}}}";
+
+        var denied = await RetryUntilAsync(
+            () => KubectlAsync(Users.Platform, "patch", "application", "windowed", "-n", ArgoCd, "--type", "merge", "-p", sync, "--dry-run=server"),
+            result => result.Stderr.Contains("blocked by sync window", StringComparison.Ordinal));
+        var admin = await Plane.KubectlAsAdminAsync("patch", "application", "windowed", "-n", ArgoCd, "--type", "merge", "-p", sync, "--dry-run=server");
+        await ApplyAsAdminAsync(WithWindow(PreciseProject("sync"), "deny", "* * * * *", manualSync: true));
+        var manual = await RetryUntilAsync(
+            () => KubectlAsync(Users.Platform, "patch", "application", "windowed", "-n", ArgoCd, "--type", "merge", "-p", sync, "--dry-run=server"),
+            result => result.Succeeded);
+        await ApplyAsAdminAsync(WithWindow(PreciseProject("sync"), "allow", "0 25 * * *", manualSync: true));
+        var invalid = await RetryUntilAsync(
+            () => KubectlAsync(Users.Platform, "patch", "application", "windowed", "-n", ArgoCd, "--type", "merge", "-p", sync, "--dry-run=server"),
+            result => !result.Succeeded);
+
+        Assert.False(denied.Succeeded, denied.ToString());
+        Assert.Contains("Argo CD refuses this sync in project precise: cannot sync: blocked by sync window: deny window #0 (schedule '* * * * *', duration 1h, timeZone Europe/Paris) is active until", denied.Stderr, StringComparison.Ordinal);
+        Assert.False(admin.Succeeded, admin.ToString());
+        Assert.True(manual.Succeeded, manual.ToString());
+        Assert.Contains("cannot parse schedule '0 25 * * *': end of range (25) above maximum (23)", invalid.Stderr, StringComparison.Ordinal);
+        var refusals = Webhooks.ScrapeMetrics().Split('\n').Where(line => line.StartsWith("tollgate_sync_window_refusals_total{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(refusals, line => line.Contains("kind=\"deny\"", StringComparison.Ordinal) && line.Contains("project=\"precise\"", StringComparison.Ordinal) && line.Contains("window=\"0\"", StringComparison.Ordinal));
+        Assert.Contains(refusals, line => line.Contains("kind=\"invalid\"", StringComparison.Ordinal) && line.Contains("project=\"precise\"", StringComparison.Ordinal));
+    }
+
+    private static string WithWindow(string project, string kind, string schedule, bool manualSync) =>
+        project.Replace("  roles:\n", $"""
+              syncWindows:
+              - kind: {kind}
+                schedule: '{schedule}'
+                duration: 1h
+                timeZone: Europe/Paris
+                manualSync: {(manualSync ? "true" : "false")}
+                namespaces: ['*']
+              roles:
+
+            """, StringComparison.Ordinal);
+
     private string PreciseProject(params string[] actions) => $"""
         apiVersion: argoproj.io/v1alpha1
         kind: AppProject
