@@ -277,6 +277,40 @@ public sealed class ApplicationArgoApiRulesTests
         AssertDecision(decision, allowed, DecisionReasons.DestinationServiceAccount, fragment);
     }
 
+    public static TheoryData<string, string, bool, bool, string> SyncWindowsAtAdmission => new()
+    {
+        // requester, manualSync on the always-active deny window, operation only (else a CREATE with .operation), allowed, reason
+        { "alice", "false", true, false, DecisionReasons.SyncWindow },
+        { "alice", "true", true, true, DecisionReasons.Allowed },
+        { "admin", "false", true, false, DecisionReasons.SyncWindow },
+        { "controller", "false", true, true, DecisionReasons.ControllerIdentity },
+        { "alice", "false", false, false, DecisionReasons.SyncWindow },
+    };
+
+    [Theory]
+    [MemberData(nameof(SyncWindowsAtAdmission))]
+    public void SyncDuringDenyWindow_RefusedUnlessManualSyncForEveryoneButControllers(string requester, string manualSync, bool operationOnly, bool allowed, string reason)
+    {
+        var project = ProjectFixtures.SeedProject();
+        project.Spec.SyncWindows = JsonDocument.Parse($$"""[{"kind":"deny","schedule":"* * * * *","duration":"1h","namespaces":["*"],"manualSync":{{manualSync}}}]""").RootElement;
+        var snapshot = new PolicySnapshot(
+            new Dictionary<string, CompiledProjectEntry> { ["production"] = PolicySnapshot.Compile(project) },
+            RbacPolicyParser.ParseConfigMap(new Dictionary<string, string> { ["policy.csv"] = "p, alice, applications, *, production/*, allow" }));
+        var who = requester switch { "admin" => Admin, "controller" => Controller, _ => Alice };
+        var synced = App(operation: """{"sync":{"revision":"main"}}""");
+        var request = operationOnly
+            ? Update(App(), synced, operationOnly: true, requester: who) with { Now = DateTime.UtcNow }
+            : Create(synced) with { Now = DateTime.UtcNow };
+
+        var decision = ApplicationDecider.Decide(request, snapshot);
+
+        Assert.Equal((allowed, reason), (decision.Allowed, decision.Reason));
+        if (!allowed)
+        {
+            Assert.Equal(0, decision.SyncWindow!.Window.Index);
+        }
+    }
+
     private static void AssertDecision(AdmissionDecision decision, bool allowed, string reasonWhenDenied, string? fragment)
     {
         Assert.Equal(allowed, decision.Allowed);
