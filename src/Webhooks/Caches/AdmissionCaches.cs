@@ -11,11 +11,12 @@ namespace Tollgate.Webhooks.Caches;
 
 /// <summary>
 /// The informer caches admission decisions read (never the API), and the <see cref="PolicySnapshot"/> recompiled
-/// whenever an AppProject or argocd-rbac-cm changes. Creating this registers the informers with the factory.
+/// whenever an AppProject, argocd-rbac-cm or argocd-cm changes. Creating this registers the informers with the factory.
 /// </summary>
 public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInformerEventHandler<V1ConfigMap>
 {
-    private readonly TollgateSettings settings;
+    private readonly LiveSettings live;
+    private readonly (string Namespace, string Name)? settingsConfigMap;
     private readonly ILogger<AdmissionCaches> logger;
     private readonly Lock rebuildGate = new();
     private readonly Dictionary<string, CompiledProjectEntry> compiled = new(StringComparer.Ordinal);
@@ -31,15 +32,19 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     private readonly ISharedInformer<ClusterAnalysisTemplateMetadata>? clusterAnalysisTemplates;
     private readonly ISharedInformer[] all;
     private PolicySnapshot snapshot = PolicySnapshot.Empty;
+    private string lastArgoCdProblems = "";
 
-    public AdmissionCaches(SharedInformerFactory factory, TollgateSettings settings, ILogger<AdmissionCaches> logger, AdmissionCacheScope? scope = null)
+    public AdmissionCaches(
+        SharedInformerFactory factory, LiveSettings settings, ILogger<AdmissionCaches> logger, AdmissionCacheScope? scope = null, SettingsSource? source = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        this.settings = settings;
+        ArgumentNullException.ThrowIfNull(settings);
+        live = settings;
         this.logger = logger;
-        var argoCd = settings.ArgoCdNamespace;
+        var argoCd = settings.Current.ArgoCdNamespace;
         projects = factory.GetInformer<AppProject>(argoCd);
-        applications = factory.GetInformer<Application>(argoCd);
+        // Every namespace: Argo CD serves Applications outside its own namespace when application.namespaces says so.
+        applications = factory.GetInformer<Application>();
         configMaps = factory.GetInformer<V1ConfigMap>(argoCd);
         namespaces = factory.GetInformer<V1Namespace>();
         deployments = factory.GetInformer<DeploymentMetadata>();
@@ -56,7 +61,19 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
         projects.AddEventHandler(this);
         configMaps.AddEventHandler(this);
+        if (source?.ConfigMap is { } reference)
+        {
+            settingsConfigMap = reference;
+            var settingsMaps = factory.GetInformer<V1ConfigMap>(reference.Namespace);
+            if (!ReferenceEquals(settingsMaps, configMaps))
+            {
+                all = [.. all, settingsMaps];
+                settingsMaps.AddEventHandler(this);
+            }
+        }
     }
+
+    private TollgateSettings CurrentSettings => live.Current;
 
     public PolicySnapshot Policy => Volatile.Read(ref snapshot);
 
@@ -73,8 +90,16 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     public Application? Application(ApplicationName name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return applications.Cache.Get(name.NamespaceOr(settings.ArgoCdNamespace), name.Name);
+        var argoCd = CurrentSettings.ArgoCdNamespace;
+        var @namespace = name.NamespaceOr(argoCd);
+        // Argo CD ignores an Application in a namespace application.namespaces does not enable: it manages nothing.
+        return Policy.ArgoCd.IsApplicationNamespaceEnabled(@namespace, argoCd) ? applications.Cache.Get(@namespace, name.Name) : null;
     }
+
+    /// <summary>How many Applications in Argo CD's namespace name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
+    public int ApplicationsInProject(string project) =>
+        applications.Cache.List(CurrentSettings.ArgoCdNamespace)
+            .Count(application => (string.IsNullOrEmpty(application.Spec.Project) ? CompiledProject.DefaultProjectName : application.Spec.Project) == project);
 
     /// <summary>The namespace's <c>tollgate.dev/guard</c> label value, or null.</summary>
     public string? NamespaceGuard(string? @namespace)
@@ -112,7 +137,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         };
         return metadata is null || kind is null
             ? null
-            : new ScaleParent(new ObjectCoordinates(group, kind, @namespace, name), TrackedMetadataReader.FromMetadata(metadata, settings));
+            : new ScaleParent(new ObjectCoordinates(group, kind, @namespace, name), TrackedMetadataReader.FromMetadata(metadata, CurrentSettings));
     }
 
     public bool AnalysisTemplateExists(string? @namespace, string name, bool clusterScope) =>
@@ -126,17 +151,47 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
     void IInformerEventHandler<AppProject>.OnDelete(AppProject entity) => Rebuild();
 
-    void IInformerEventHandler<V1ConfigMap>.OnAdd(V1ConfigMap entity) => RebuildIfRbac(entity);
+    void IInformerEventHandler<V1ConfigMap>.OnAdd(V1ConfigMap entity) => OnConfigMap(entity, deleted: false);
 
-    void IInformerEventHandler<V1ConfigMap>.OnUpdate(V1ConfigMap oldEntity, V1ConfigMap newEntity) => RebuildIfRbac(newEntity);
+    void IInformerEventHandler<V1ConfigMap>.OnUpdate(V1ConfigMap oldEntity, V1ConfigMap newEntity) => OnConfigMap(newEntity, deleted: false);
 
-    void IInformerEventHandler<V1ConfigMap>.OnDelete(V1ConfigMap entity) => RebuildIfRbac(entity);
+    void IInformerEventHandler<V1ConfigMap>.OnDelete(V1ConfigMap entity) => OnConfigMap(entity, deleted: true);
 
-    private void RebuildIfRbac(V1ConfigMap configMap)
+    private void OnConfigMap(V1ConfigMap configMap, bool deleted)
     {
-        if (configMap.Metadata.Name == settings.RbacConfigMap)
+        if (settingsConfigMap is { } reference && configMap.Metadata.Namespace == reference.Namespace && configMap.Metadata.Name == reference.Name)
+        {
+            ReloadSettings(deleted ? null : configMap);
+        }
+
+        if (configMap.Metadata.Namespace != CurrentSettings.ArgoCdNamespace)
+        {
+            return;
+        }
+
+        if (configMap.Metadata.Name == CurrentSettings.RbacConfigMap || configMap.Metadata.Name is ArgoCdConfig.ConfigMapName or ArgoCdConfig.CmdParamsConfigMapName)
         {
             Rebuild();
+        }
+    }
+
+    private void ReloadSettings(V1ConfigMap? configMap)
+    {
+        var yaml = configMap?.Data is { } data && data.TryGetValue(SettingsLoader.ConfigMapKey, out var text) ? text : null;
+        lock (rebuildGate)
+        {
+            var (next, problem) = SettingsReload.Apply(live.Current, yaml);
+            var (ns, name) = settingsConfigMap!.Value;
+            if (problem is not null)
+            {
+                logger.SettingsProblem(ns, name, problem);
+            }
+
+            if (next != live.Current)
+            {
+                live.Replace(next);
+                logger.SettingsReloaded(ns, name);
+            }
         }
     }
 
@@ -145,7 +200,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     {
         lock (rebuildGate)
         {
-            var current = projects.Cache.List(settings.ArgoCdNamespace);
+            var current = projects.Cache.List(CurrentSettings.ArgoCdNamespace);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var project in current)
             {
@@ -162,11 +217,26 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
                 compiled.Remove(gone);
             }
 
-            var rbacData = configMaps.Cache.Get(settings.ArgoCdNamespace, settings.RbacConfigMap)?.Data;
+            var rbacData = configMaps.Cache.Get(CurrentSettings.ArgoCdNamespace, CurrentSettings.RbacConfigMap)?.Data;
             var rbac = RbacPolicyParser.ParseConfigMap(rbacData is null ? null : new Dictionary<string, string>(rbacData, StringComparer.Ordinal));
-            var next = new PolicySnapshot(compiled, rbac);
+            var argoCdData = configMaps.Cache.Get(CurrentSettings.ArgoCdNamespace, ArgoCdConfig.ConfigMapName)?.Data;
+            var cmdParamsData = configMaps.Cache.Get(CurrentSettings.ArgoCdNamespace, ArgoCdConfig.CmdParamsConfigMapName)?.Data;
+            var argoCd = ArgoCdConfig.FromData(
+                argoCdData is null ? null : new Dictionary<string, string>(argoCdData, StringComparer.Ordinal),
+                cmdParamsData is null ? null : new Dictionary<string, string>(cmdParamsData, StringComparer.Ordinal));
+            var problems = string.Join('\n', argoCd.Problems);
+            if (problems != lastArgoCdProblems)
+            {
+                lastArgoCdProblems = problems;
+                foreach (var problem in argoCd.Problems)
+                {
+                    logger.ArgoCdConfigProblem(CurrentSettings.ArgoCdNamespace, ArgoCdConfig.ConfigMapName, problem);
+                }
+            }
+
+            var next = new PolicySnapshot(compiled, rbac, argoCd);
             Volatile.Write(ref snapshot, next);
-            logger.PolicyRebuilt(settings.ArgoCdNamespace, next.ProjectCount, next.Enforcer.Diagnostics.Count);
+            logger.PolicyRebuilt(CurrentSettings.ArgoCdNamespace, next.ProjectCount, next.Enforcer.Diagnostics.Count);
             foreach (var diagnostic in next.Enforcer.Diagnostics)
             {
                 logger.PolicyDiagnostic(diagnostic.ToString());

@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
 using Tollgate.Shared.Entities.ArgoCd;
 using Tollgate.Webhooks.Policy;
+using Tollgate.Webhooks.Settings;
 
 namespace Tollgate.Webhooks.Caches;
 
 /// <summary>
-/// Everything compiled from the AppProjects and argocd-rbac-cm at one moment: immutable, swapped as a whole when one
+/// Everything compiled from the AppProjects, argocd-rbac-cm and argocd-cm at one moment: immutable, swapped as a whole when one
 /// of them changes, so a request reads a consistent view without locks.
 /// </summary>
 public sealed class PolicySnapshot
@@ -13,11 +14,12 @@ public sealed class PolicySnapshot
     private readonly FrozenDictionary<string, CompiledProjectEntry> projects;
     private readonly RbacPolicy rbacPolicy;
 
-    public PolicySnapshot(IReadOnlyDictionary<string, CompiledProjectEntry> projects, RbacPolicy rbacPolicy)
+    public PolicySnapshot(IReadOnlyDictionary<string, CompiledProjectEntry> projects, RbacPolicy rbacPolicy, ArgoCdConfig? argoCd = null)
     {
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(rbacPolicy);
         this.rbacPolicy = rbacPolicy;
+        ArgoCd = argoCd ?? ArgoCdConfig.Default;
         this.projects = projects.ToFrozenDictionary(StringComparer.Ordinal);
         Enforcer = RbacEnforcer.Create(rbacPolicy, this.projects.Values.Select(p => p.Project));
     }
@@ -25,6 +27,9 @@ public sealed class PolicySnapshot
     public static PolicySnapshot Empty { get; } = new(new Dictionary<string, CompiledProjectEntry>(), RbacPolicy.Empty);
 
     public RbacEnforcer Enforcer { get; }
+
+    /// <summary>What argocd-cm says about syncs.</summary>
+    public ArgoCdConfig ArgoCd { get; }
 
     public int ProjectCount => projects.Count;
 
@@ -72,7 +77,7 @@ public sealed class PolicySnapshot
         {
             [project.Metadata.Name ?? CompiledProject.DefaultProjectName] = Compile(project),
         };
-        return new PolicySnapshot(all, rbacPolicy);
+        return new PolicySnapshot(all, rbacPolicy, ArgoCd);
     }
 
     public static CompiledProjectEntry Compile(AppProject project)

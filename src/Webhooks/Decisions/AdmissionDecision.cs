@@ -1,3 +1,5 @@
+using Tollgate.Webhooks.Policy;
+
 namespace Tollgate.Webhooks.Decisions;
 
 /// <summary>A webhook's verdict with everything the I/O edge needs to answer, count, log and record it.</summary>
@@ -21,6 +23,9 @@ public sealed record AdmissionDecision
     public string? BreakGlassReason { get; init; }
 
     public bool AdminBypass { get; init; }
+
+    /// <summary>Set when a sync window refused a sync: the window, for the refusal metric.</summary>
+    public SyncWindowBlock? SyncWindow { get; init; }
 
     /// <summary>The HTTP status the caller receives when denied: 403 for policy, 400 for an invalid spec or an unreadable object (kubectl shows the message of both; for 422 it prints only "The request is invalid").</summary>
     public int StatusCode { get; init; } = 403;

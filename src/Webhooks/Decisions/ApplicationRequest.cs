@@ -23,6 +23,9 @@ public sealed record ApplicationRequest
     /// <summary>An UPDATE that changes the spec, so the project limits are checked again.</summary>
     public bool SpecChanged { get; init; }
 
+    /// <summary>The instant sync windows are judged at (UTC).</summary>
+    public DateTime Now { get; init; }
+
     public string? OldBreakGlass { get; init; }
 
     public string? NewBreakGlass { get; init; }

@@ -21,6 +21,12 @@ public static class DecisionReasons
     public const string DestinationNotPermitted = "destination_not_permitted";
     public const string InvalidApplication = "invalid_application";
     public const string RbacDenied = "rbac_denied";
+    public const string SyncRefused = "sync_refused";
+    public const string SyncWindow = "sync_window";
+    public const string InvalidProject = "invalid_project";
+    public const string ProjectInUse = "project_in_use";
+    public const string NamespaceNotPermitted = "namespace_not_permitted";
+    public const string DestinationServiceAccount = "destination_service_account";
     public const string RolloutAction = "rollout_action";
     public const string RolloutActionDenied = "rollout_action_denied";
     public const string ApplicationOperation = "application_operation";

@@ -7,16 +7,23 @@ using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Webhooks.Caches;
 using Tollgate.Webhooks.Decisions;
+using Tollgate.Webhooks.Observability;
 using Tollgate.Webhooks.Policy;
 using Tollgate.Webhooks.Settings;
 using Tollgate.Webhooks.Tracking;
 
 namespace Tollgate.Webhooks.Handlers;
 
-/// <summary>Argo CD Applications: project limits and project roles at admission time (decision 1).</summary>
-public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client)
+/// <summary>
+/// Argo CD Applications: project limits and project roles at admission time (decision 1); AppProjects: Argo CD's
+/// project API rules (validation and <c>projects</c> RBAC).
+/// </summary>
+public sealed class ApplicationWebhook(
+    LiveSettings liveSettings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client, SyncWindowMetrics syncWindowMetrics)
     : GenericValidationWebhook
 {
+    private TollgateSettings settings => liveSettings.Current;
+
     public const string WebhookName = "applications";
 
     public override string Name => WebhookName;
@@ -34,11 +41,22 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
             return responder.Respond(Name, request, CacheGate.NotReady, Stopwatch.GetElapsedTime(started));
         }
 
+        if (request.Kind is { Group: "argoproj.io", Kind: "AppProject" })
+        {
+            var projectTarget = RequestReader.Target(AppProject.Resource.ApiVersion, AppProject.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
+            return responder.Respond(Name, request, DecideProject(request, caches.Policy), Stopwatch.GetElapsedTime(started), projectTarget);
+        }
+
         var decision = Decide(request, caches.Policy);
         if (decision.Reason == DecisionReasons.ProjectMissing && await LiveProjectAsync(request, cancellationToken) is { } project)
         {
             // Applied together with its Application (`kubectl apply -k`), the project may not have reached the cache yet.
             decision = Decide(request, caches.Policy.With(project));
+        }
+
+        if (decision.SyncWindow is { } window)
+        {
+            syncWindowMetrics.RecordRefusal(ProjectName(request), window.Window.Index, window.Window.Error is null ? window.Window.Kind : "invalid");
         }
 
         var target = RequestReader.Target(Application.Resource.ApiVersion, Application.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
@@ -70,6 +88,37 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
                 New = operation == AdmissionOperations.Delete ? null : newApplication,
                 OperationOnly = isUpdate && JsonComparison.IsOperationOnly(request.OldObject, request.Object),
                 SpecChanged = isUpdate && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
+                Now = DateTime.UtcNow,
+                OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
+                NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
+            },
+            policy);
+    }
+
+    private AdmissionDecision DecideProject(AdmissionRequest request, PolicySnapshot policy)
+    {
+        AppProject? oldProject, newProject;
+        try
+        {
+            oldProject = ReadProject(request.OldObject);
+            newProject = ReadProject(request.Object);
+        }
+        catch (JsonException e)
+        {
+            return AdmissionDecision.Deny(DecisionReasons.Unreadable, $"the AppProject cannot be read: {e.Message}", 400);
+        }
+
+        var operation = request.Operation ?? "";
+        return ProjectDecider.Decide(
+            new ProjectRequest
+            {
+                Operation = operation,
+                Requester = IdentityClassifier.Classify(settings, request.UserInfo?.Username, RequestReader.Groups(request)),
+                Old = oldProject,
+                New = operation == AdmissionOperations.Delete ? null : newProject,
+                SpecChanged = operation == AdmissionOperations.Update
+                    && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
+                ApplicationCount = operation == AdmissionOperations.Delete && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "") : 0,
                 OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
                 NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
             },
@@ -79,10 +128,7 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
     /// <summary>The AppProject the new Application names, read from the API server; null when it really is missing.</summary>
     private async Task<AppProject?> LiveProjectAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
-        var name = JsonComparison.Property(JsonComparison.Property(request.Object, "spec"), "project") is { ValueKind: JsonValueKind.String } value
-            && value.GetString() is { Length: > 0 } project
-                ? project
-                : CompiledProject.DefaultProjectName;
+        var name = ProjectName(request);
         try
         {
             return await client.GetAsync<AppProject>(name, settings.ArgoCdNamespace, cancellationToken);
@@ -92,6 +138,15 @@ public sealed class ApplicationWebhook(TollgateSettings settings, AdmissionCache
             return null;
         }
     }
+
+    private static string ProjectName(AdmissionRequest request) =>
+        JsonComparison.Property(JsonComparison.Property(request.Object, "spec"), "project") is { ValueKind: JsonValueKind.String } value
+        && value.GetString() is { Length: > 0 } project
+            ? project
+            : CompiledProject.DefaultProjectName;
+
+    private static AppProject? ReadProject(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.AppProject) : null;
 
     private static Application? Read(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value ? AdmissionObjectReader.Read(value, ArgoCdJsonContext.Default.Application) : null;

@@ -14,8 +14,10 @@ namespace Tollgate.Webhooks.Handlers;
 /// The drift guard and guarded namespaces for every object (including the <c>scale</c> subresource): resolves the
 /// request against the caches, then lets <see cref="GuardDecider"/> decide.
 /// </summary>
-public sealed class GuardWebhook(TollgateSettings settings, AdmissionCaches caches, DecisionResponder responder) : GenericValidationWebhook
+public sealed class GuardWebhook(LiveSettings liveSettings, AdmissionCaches caches, DecisionResponder responder) : GenericValidationWebhook
 {
+    private TollgateSettings settings => liveSettings.Current;
+
     public const string WebhookName = "guard";
 
     public override string Name => WebhookName;

@@ -14,7 +14,7 @@ public static class CommandLine
           --registration-kubeconfig <path>  self-signed mode: write and delete the webhook configuration with this
                                      kubeconfig; reads and Events still use --kubeconfig (default: --kubeconfig)
           --settings <file>          Tollgate settings YAML (env TOLLGATE_SETTINGS)
-          --settings-configmap <ns/name>  read the settings.yaml key of a ConfigMap at startup instead
+          --settings-configmap <ns/name>  read the settings.yaml key of a ConfigMap instead, and watch it
           --configuration-name <n>   ValidatingWebhookConfiguration name in self-signed mode (default tollgate-webhooks)
           --exclude-namespaces <a,b> namespaces never sent to the webhooks (default kube-system,tollgate-system)
         """;

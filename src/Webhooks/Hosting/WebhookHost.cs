@@ -55,7 +55,8 @@ public static class WebhookHost
         });
 
         var services = builder.Services;
-        services.AddSingleton(settings);
+        services.AddSingleton(new LiveSettings(settings));
+        services.AddSingleton(SettingsSource.FromReference(options.SettingsConfigMap));
         services.AddSingleton<IKubernetesClient>(_ => new KubernetesClient(
             kubernetes, ArgoCdJsonContext.Default, RolloutsJsonContext.Default, MetadataJsonContext.Default));
         services.AddKubernetesOperator(operatorOptions => operatorOptions.Name = OperatorName);
@@ -64,6 +65,7 @@ public static class WebhookHost
         services.AddSingleton(cacheScope ?? AdmissionCacheScope.All);
         services.AddSingleton<AdmissionCaches>();
         services.AddSingleton<WebhookMetrics>();
+        services.AddSingleton<SyncWindowMetrics>();
         services.AddSingleton<BreakGlassEvents>();
         services.AddHostedService(provider => provider.GetRequiredService<BreakGlassEvents>());
         services.AddSingleton(new DenialLogThrottle(DenialLogThrottle.DefaultWindow, TimeProvider.System));

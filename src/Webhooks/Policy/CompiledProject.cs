@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Tollgate.Shared.Entities.ArgoCd;
 
 namespace Tollgate.Webhooks.Policy;
@@ -17,6 +18,8 @@ public sealed class CompiledProject
     private readonly CompiledResourceRule[] namespaceResourceBlacklist;
     private readonly CompiledResourceRule[]? clusterResourceWhitelist;
     private readonly CompiledResourceRule[] clusterResourceBlacklist;
+    private readonly NamespacePatterns sourceNamespaces;
+    private readonly DestinationServiceAccount[] destinationServiceAccounts;
 
     private CompiledProject(AppProject project)
     {
@@ -34,6 +37,9 @@ public sealed class CompiledProject
         namespaceResourceBlacklist = [.. (spec.NamespaceResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind))];
         clusterResourceWhitelist = spec.ClusterResourceWhitelist?.Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name)).ToArray();
         clusterResourceBlacklist = [.. (spec.ClusterResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name))];
+        sourceNamespaces = NamespacePatterns.Compile(spec.SourceNamespaces);
+        destinationServiceAccounts = ReadDestinationServiceAccounts(spec);
+        SyncWindows = SyncWindow.Compile(spec.SyncWindows);
 
         List<RbacPermission> permissions = [];
         List<RbacRoleBinding> bindings = [];
@@ -45,6 +51,9 @@ public sealed class CompiledProject
     }
 
     public string Name { get; }
+
+    /// <summary>The project's <c>syncWindows</c>, compiled (invalid ones carry their error).</summary>
+    public IReadOnlyList<SyncWindow> SyncWindows { get; }
 
     /// <summary>The valid policies of the project's roles, plus the <c>get</c> on the project itself every role implicitly has.</summary>
     public IReadOnlyList<RbacPermission> RolePermissions { get; }
@@ -62,6 +71,13 @@ public sealed class CompiledProject
     }
 
     public bool IsSourcePermitted(string? repoUrl) => EvaluateSource(repoUrl).Allowed;
+
+    /// <summary>
+    /// Argo CD's <c>IsAppNamespacePermitted</c>: an Application in Argo CD's own namespace (or with none yet) always is;
+    /// one elsewhere only when <c>sourceNamespaces</c> matches its namespace.
+    /// </summary>
+    public bool IsAppNamespacePermitted(string? applicationNamespace, string argoCdNamespace) =>
+        string.IsNullOrEmpty(applicationNamespace) || applicationNamespace == argoCdNamespace || sourceNamespaces.Matches(applicationNamespace);
 
     /// <summary>
     /// Argo CD's rule: a matching <c>!pattern</c> rejects at once; otherwise the repository is permitted when some entry
@@ -181,6 +197,60 @@ public sealed class CompiledProject
 
         CheckApplicationDestination(spec.Destination, knownClusters, violations);
         return violations;
+    }
+
+    /// <summary>
+    /// Argo CD's <c>DeriveServiceAccountToImpersonate</c> when sync impersonation is enabled: the first
+    /// <c>destinationServiceAccounts</c> entry whose server and namespace globs match the destination must name a valid
+    /// service account; with no match, a sync fails when impersonation is enforced. Returns Argo CD's error, or null.
+    /// </summary>
+    public string? CheckImpersonation(string server, string destinationNamespace, bool enforced)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(destinationNamespace);
+        foreach (var entry in destinationServiceAccounts)
+        {
+            if (!entry.Server.IsValid)
+            {
+                return $"failed to derive service account to impersonate: invalid glob pattern for destination server: '{entry.Server.Pattern}'";
+            }
+
+            if (!entry.Namespace.IsValid)
+            {
+                return $"failed to derive service account to impersonate: invalid glob pattern for destination namespace: '{entry.Namespace.Pattern}'";
+            }
+
+            if (entry.Server.IsMatch(server) && entry.Namespace.IsMatch(destinationNamespace))
+            {
+                var account = entry.DefaultServiceAccount;
+                return account.Trim(' ').Length == 0 || account.AsSpan().IndexOfAny("!*[]{}\\/") >= 0
+                    ? $"failed to derive service account to impersonate: default service account contains invalid chars '{account}'"
+                    : null;
+            }
+        }
+
+        return enforced ? $"no matching service account found for destination server {server} and namespace {destinationNamespace}" : null;
+    }
+
+    private static DestinationServiceAccount[] ReadDestinationServiceAccounts(AppProjectSpec spec)
+    {
+        if (spec.AdditionalProperties is null
+            || !spec.AdditionalProperties.TryGetValue("destinationServiceAccounts", out var list)
+            || list.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. list.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).Select(item => new DestinationServiceAccount(
+                GlobPattern.Compile(Text(item, "server")),
+                GlobPattern.Compile(Text(item, "namespace")),
+                Text(item, "defaultServiceAccount"))),
+        ];
+
+        static string Text(JsonElement item, string name) =>
+            item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
     }
 
     private (bool Allowed, NegatableGlob? Entry) EvaluateSource(string? repoUrl)

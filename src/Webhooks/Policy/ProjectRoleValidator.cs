@@ -31,34 +31,52 @@ internal static class ProjectRoleValidator
         return true;
     }
 
-    /// <summary>Returns the group as the casbin line will read it (surrounding quotes removed), or null with a reason.</summary>
+    /// <summary>
+    /// Argo CD's <c>validateGroupName</c>: returns the group as its casbin line binds it (surrounding quotes removed), or
+    /// null with Argo CD's reason. Surrounding whitespace is refused, not trimmed: Argo CD's API refuses such a project,
+    /// and its runtime policy would keep a trailing space in the group, so the group would never match anyway.
+    /// </summary>
     public static string? NormalizeGroup(string? group, out string? reason)
     {
-        var trimmed = (group ?? "").Trim();
-        if (trimmed.Length > 1 && trimmed.StartsWith('"') && trimmed.EndsWith('"'))
+        var original = group ?? "";
+        var name = original.Trim();
+        if (name.Length > 1 && name.StartsWith('"') && name.EndsWith('"'))
         {
-            trimmed = trimmed[1..^1];
+            name = name[1..^1];
         }
-        else if (trimmed.Contains(',', StringComparison.Ordinal))
+        else if (name.Contains(',', StringComparison.Ordinal))
         {
-            reason = "a group containing ',' must be quoted";
+            reason = $"group '{name}' must be quoted";
             return null;
         }
 
-        if (trimmed.Length == 0)
+        if (name.Length == 0)
         {
-            reason = "the group is empty";
+            reason = $"group '{name}' is empty";
             return null;
         }
 
-        if (trimmed.AsSpan().IndexOfAny("\"\n\r\t") >= 0)
+        if (name.AsSpan().IndexOfAny("\"\n\r\t") >= 0)
         {
-            reason = "the group contains a quote, tab or line break";
+            reason = $"group '{name}' contains invalid characters";
+            return null;
+        }
+
+        // Argo CD looks at the text as written (before trimming), and only when it is longer than one character.
+        if (original.Length > 1 && char.IsWhiteSpace(original[0]))
+        {
+            reason = $"group '{name}' contains a leading space";
+            return null;
+        }
+
+        if (original.Length > 1 && char.IsWhiteSpace(original[^1]))
+        {
+            reason = $"group '{name}' contains a trailing space";
             return null;
         }
 
         reason = null;
-        return trimmed;
+        return name;
     }
 
     /// <summary>

@@ -101,20 +101,24 @@ public sealed class ProjectRoleTests
     }
 
     [Theory]
-    [InlineData("dev-team", "dev-team")]
-    [InlineData("  my-org:team-alpha  ", "my-org:team-alpha")]
-    [InlineData("\"my-org, team alpha\"", "my-org, team alpha")]
-    [InlineData("my-org, team alpha", null)]
-    [InlineData("", null)]
-    [InlineData("tab\tinside", null)]
-    public void Compile_RoleGroup_QuotedIfItHasACommaAndNeverEmpty(string group, string? expectedMember)
+    [InlineData("dev-team", "dev-team", null)]
+    [InlineData("\"my-org, team alpha\"", "my-org, team alpha", null)]
+    [InlineData("my-org, team alpha", null, "group 'my-org, team alpha' must be quoted")]
+    [InlineData("", null, "group '' is empty")]
+    [InlineData(" ", null, "group '' is empty")]
+    [InlineData("tab\tinside", null, "group 'tab\tinside' contains invalid characters")]
+    [InlineData("  my-org:team-alpha  ", null, "group 'my-org:team-alpha' contains a leading space")]
+    [InlineData(" dev-team", null, "group 'dev-team' contains a leading space")]
+    [InlineData("dev-team ", null, "group 'dev-team' contains a trailing space")]
+    [InlineData("\"dev-team\" ", null, "group 'dev-team' contains a trailing space")]
+    public void ValidateGroupName_ArgoCdRule_BindsOnlyValidGroups(string group, string? expectedMember, string? expectedReason)
     {
         var project = CompiledProject.Compile(ProjectFixtures.Project(
             spec => spec.Roles = [ProjectFixtures.Role("my-role", [], group)],
             name: "my-proj"));
 
         Assert.Equal(expectedMember, project.RoleBindings.SingleOrDefault()?.Member);
-        Assert.Equal(expectedMember is null ? 1 : 0, project.Diagnostics.Count);
+        Assert.Equal(expectedReason, project.Diagnostics.SingleOrDefault()?.Reason);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class RunningWebhooks : IAsyncDisposable
     public string ScrapeMetrics() => app.Services.GetRequiredService<PrometheusExporter>().Scrape();
 
     /// <param name="identity">Whom the server itself reads and writes Events as: the webhooks ServiceAccount, as in a cluster.</param>
+    /// <param name="settingsConfigMap">The settings ConfigMap (<c>namespace/name</c>) watched for changes, as with --settings-configmap.</param>
     /// <param name="registration">Registers the configuration: a deploy-time step (config/webhook) the webhooks' role lacks.</param>
     public static async Task<RunningWebhooks> StartAsync(
         KubernetesClientConfiguration identity,
@@ -58,7 +59,8 @@ public sealed class RunningWebhooks : IAsyncDisposable
         TollgateSettings settings,
         IReadOnlyList<string> namespaces,
         string configurationName,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? settingsConfigMap = null)
     {
         var authority = WebhookCertificateAuthority.Create();
         var directory = Directory.CreateTempSubdirectory("tollgate-webhooks-test-").FullName;
@@ -68,7 +70,7 @@ public sealed class RunningWebhooks : IAsyncDisposable
             Path.Combine(directory, ServingCertificate.KeyFileName),
             NullLogger<ReloadingCertificate>.Instance);
         var app = WebhookHost.Build(
-            new WebhookServerOptions { Port = 0, Loopback = true, SelfSigned = true },
+            new WebhookServerOptions { Port = 0, Loopback = true, SelfSigned = true, SettingsConfigMap = settingsConfigMap },
             identity,
             settings,
             certificate,

@@ -64,7 +64,7 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
 
         var settings = TollgateSettings.Default with { ArgoCdNamespace = ArgoCd };
         Webhooks = await RunningWebhooks.StartAsync(
-            WebhooksIdentity.Configuration, Client, settings, [Production, ArgoCd], $"tollgate-test-{Production}", cancellationToken);
+            WebhooksIdentity.Configuration, Client, settings, [Production, ArgoCd], $"tollgate-test-{Production}", cancellationToken, SettingsConfigMap);
         await WaitUntilWebhooksAnswerAsync(cancellationToken);
     }
 
@@ -80,6 +80,9 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
         await Plane.DeleteNamespaceAsync(ArgoCd);
         Client.Dispose();
     }
+
+    /// <summary>The settings ConfigMap (<c>namespace/name</c>) the server watches, as with --settings-configmap; none by default.</summary>
+    protected virtual string? SettingsConfigMap => null;
 
     /// <summary>Extra fixtures before the server starts.</summary>
     protected virtual Task ConfigureAsync(CancellationToken cancellationToken) => Task.CompletedTask;
