@@ -143,20 +143,9 @@ public sealed class SyncWindow
     /// <summary>Go's <c>time.ParseDuration</c>: a sign, then decimal numbers each with a unit; "0" alone needs none.</summary>
     public static bool TryParseGoDuration(string text, out TimeSpan duration)
     {
-        duration = TimeSpan.Zero;
-        var body = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
-        if (body == "0")
-        {
-            return true;
-        }
-
-        if (body.Length == 0 || body.All(char.IsAsciiDigit) || !Decisions.GoDuration.TryParse(body, out var parsed))
-        {
-            return false;
-        }
-
-        duration = text.StartsWith('-') ? -parsed : parsed;
-        return true;
+        var parsed = Tollgate.Shared.Durations.GoDuration.TryParse(text, out var value, out _);
+        duration = parsed ? value.ToTimeSpan() : TimeSpan.Zero;
+        return parsed;
     }
 
     private static string Text(JsonElement window, string name) =>
