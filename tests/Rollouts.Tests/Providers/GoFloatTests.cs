@@ -1,3 +1,4 @@
+using Tollgate.Shared.Formatting;
 using Tollgate.Rollouts.Providers;
 
 namespace Tollgate.Rollouts.Tests.Providers;

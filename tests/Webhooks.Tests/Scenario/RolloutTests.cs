@@ -158,7 +158,7 @@ public sealed class RolloutTests(ControlPlaneFixture fixture) : WebhookScenarioT
         Assert.Contains("denied the request: spec.strategy.canary.steps[0].setWeight: must be within 0..100, not 150\n", badWeight.Stderr, StringComparison.Ordinal);
         Assert.False(badTemplate.Succeeded, badTemplate.ToString());
         Assert.Contains("successCondition: \"result[0] >=\" does not parse", badTemplate.Stderr, StringComparison.Ordinal);
-        Assert.Contains("address: \"not a url\" is not an http(s) URL", badTemplate.Stderr, StringComparison.Ordinal);
+        Assert.Contains("address 'not a url' is not an http(s) URL", badTemplate.Stderr, StringComparison.Ordinal);
         Assert.Contains("interval: unknown unit \" minute\" in duration \"1 minute\"", badTemplate.Stderr, StringComparison.Ordinal);
         Assert.True(missingTemplate.Succeeded, missingTemplate.ToString());
         Assert.Contains("AnalysisTemplate in namespace", missingTemplate.Stderr, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Model = Tollgate.Shared.Entities.Rollouts;
 
+using Tollgate.Shared.Formatting;
 namespace Tollgate.Rollouts.Providers.Prometheus;
 
 /// <summary>

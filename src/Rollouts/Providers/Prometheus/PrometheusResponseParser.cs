@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
+using Tollgate.Shared.Formatting;
 namespace Tollgate.Rollouts.Providers.Prometheus;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tollgate.Shared.Formatting;
 
 namespace Tollgate.Shared.Expressions.Runtime;
 
@@ -83,83 +84,8 @@ internal static class GoFormat
         }
     }
 
-    /// <summary>
-    /// Shortest round-trip rendering, in exponent form when the exponent is below -4 or at least
-    /// <paramref name="style"/>'s threshold: 21 for %v ('g'), JSON's rules for 'j'.
-    /// </summary>
-    public static string Float(double value, char style)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsPositiveInfinity(value))
-        {
-            return "+Inf";
-        }
-
-        if (double.IsNegativeInfinity(value))
-        {
-            return "-Inf";
-        }
-
-        if (value == 0)
-        {
-            return double.IsNegative(value) && style == 'g' ? "-0" : "0";
-        }
-
-        var (digits, exponent) = ShortestDigits(Math.Abs(value));
-        var sign = value < 0 ? "-" : "";
-        var useExponent = style == 'j'
-            ? Math.Abs(value) < 1e-6 || Math.Abs(value) >= 1e21
-            : exponent < -4 || exponent >= 21;
-        if (useExponent)
-        {
-            var mantissa = digits.Length == 1 ? digits : digits[0] + "." + digits[1..];
-            var exponentText = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
-            if (style != 'j' && exponentText.Length < 2)
-            {
-                exponentText = "0" + exponentText;
-            }
-
-            return $"{sign}{mantissa}e{(exponent < 0 ? '-' : '+')}{exponentText}";
-        }
-
-        // Fixed notation: digits d1d2...dn with the decimal point after (exponent + 1) digits.
-        var pointAt = exponent + 1;
-        string text;
-        if (pointAt <= 0)
-        {
-            text = "0." + new string('0', -pointAt) + digits;
-        }
-        else if (pointAt >= digits.Length)
-        {
-            text = digits + new string('0', pointAt - digits.Length);
-        }
-        else
-        {
-            text = digits[..pointAt] + "." + digits[pointAt..];
-        }
-
-        return sign + text;
-    }
-
-    /// <summary>The shortest decimal digits that round-trip, and the decimal exponent of the first digit.</summary>
-    private static (string Digits, int Exponent) ShortestDigits(double value)
-    {
-        var roundTrip = value.ToString("R", CultureInfo.InvariantCulture);
-        var exponentIndex = roundTrip.IndexOfAny(['E', 'e']);
-        var mantissa = exponentIndex < 0 ? roundTrip : roundTrip[..exponentIndex];
-        var exponent = exponentIndex < 0 ? 0 : int.Parse(roundTrip[(exponentIndex + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var integerPart = point < 0 ? mantissa : mantissa[..point];
-        var fraction = point < 0 ? "" : mantissa[(point + 1)..];
-        var all = integerPart + fraction;
-        var leadingZeros = all.Length - all.TrimStart('0').Length;
-        var digits = all.TrimStart('0').TrimEnd('0');
-        return (digits.Length == 0 ? "0" : digits, exponent + integerPart.Length - 1 - leadingZeros);
-    }
+    /// <summary>A float as %v ('g') or as encoding/json ('j') renders it.</summary>
+    public static string Float(double value, char style) => style == 'j' ? GoFloat.Json(value) : GoFloat.General(value);
 
     /// <summary>time.Duration.String(), e.g. 1h2m3.5s, 150ms, 0s.</summary>
     public static string Duration(TimeSpan duration)

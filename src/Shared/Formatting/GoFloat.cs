@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tollgate.Rollouts.Providers;
+namespace Tollgate.Shared.Formatting;
 
 /// <summary>
-/// Formats doubles as Go does where Argo shows them: strconv's shortest 'f' format for Prometheus samples
-/// (0.0000001, not 1E-07) and encoding/json's choice of 'f' or 'e' for web results.
+/// Formats doubles as Go does wherever a user sees one: strconv's shortest 'f' format (Prometheus samples in status:
+/// 0.0000001, not 1E-07), encoding/json's choice of 'f' or 'e' (web results, toJSON), and fmt's %v (string() in
+/// conditions). The one place for Go float text, shared by the metric providers and the expression language.
 /// </summary>
 public static class GoFloat
 {
@@ -60,6 +61,36 @@ public static class GoFloat
         text.Append('e').Append(exponent < 0 ? '-' : '+');
         var magnitudeText = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
         return text.Append(exponent < 0 || magnitudeText.Length >= 2 ? magnitudeText : "0" + magnitudeText).ToString();
+    }
+
+    /// <summary>fmt's %v of a float64 (strconv 'g' with the shortest digits and exponent threshold 21): 1e+21, 1e-05, 0.0001, -0.</summary>
+    public static string General(double value)
+    {
+        if (NonFinite(value) is { } special)
+        {
+            return special;
+        }
+
+        if (value == 0)
+        {
+            return double.IsNegative(value) ? "-0" : "0";
+        }
+
+        var (negative, digits, point) = Decompose(value);
+        var exponent = point - 1;
+        if (exponent >= -4 && exponent < 21)
+        {
+            return Fixed(value);
+        }
+
+        var text = new StringBuilder(negative ? "-" : "").Append(digits[0]);
+        if (digits.Length > 1)
+        {
+            text.Append('.').Append(digits, 1, digits.Length - 1);
+        }
+
+        var magnitudeText = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+        return text.Append('e').Append(exponent < 0 ? '-' : '+').Append(magnitudeText.Length >= 2 ? magnitudeText : "0" + magnitudeText).ToString();
     }
 
     private static string? NonFinite(double value) => value switch
