@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Tollgate.Shared.Operator.Entities;
 
 namespace Tollgate.Shared.Admission;
 
@@ -27,6 +28,13 @@ public static class AdmissionObjectReader
         if (NullListElement(element) is { } path)
         {
             throw new JsonException($"${path} is null; a list holds no null elements");
+        }
+
+        // A custom kind's spec is typed by a generic parameter, whose nullability the serializer cannot see.
+        if (typeof(CustomKubernetesEntity).IsAssignableFrom(typeof(T))
+            && element.TryGetProperty("spec", out var spec) && spec.ValueKind == JsonValueKind.Null)
+        {
+            throw new JsonException("$.spec is null; the kind has no room for a null spec");
         }
 
         var strict = StrictOptions.GetValue(type.Options, static options => new JsonSerializerOptions(options) { RespectNullableAnnotations = true });

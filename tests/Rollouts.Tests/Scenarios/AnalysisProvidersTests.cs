@@ -22,7 +22,7 @@ public sealed class AnalysisProvidersTests(ControlPlaneFixture fixture, Promethe
         await base.InitializeAsync();
         health = await LoopbackServer.StartAsync(app => app.MapGet("/health", (HttpContext context) =>
             context.Request.Headers.Authorization.ToString() == $"Bearer {Token}"
-                ? Results.Text($$"""{"data":{"healthy":{{(healthy ? "true" : "false")}},"checks":[1,1,1]} }""", "application/json")
+                ? Results.Text($$"""{"data":{"healthy":{{(healthy ? "true" : "false")}},"checks":[1,1,1],"tags":["canary","eu"]} }""", "application/json")
                 : Results.StatusCode(401)));
     }
 
@@ -47,7 +47,11 @@ public sealed class AnalysisProvidersTests(ControlPlaneFixture fixture, Promethe
         var run = await Client.GetAsync<AnalysisRun>($"web-app-{done.Status!.StableRS}-1", Namespace);
         Assert.Equal("Successful", run!.Status!.Phase);
         var web = run.Status.MetricResults!.Single(r => r.Name == "health-check");
-        Assert.All(web.Measurements!, m => Assert.Equal(("Successful", "true"), (m.Phase, m.Value)));
+        Assert.All(web.Measurements!, m =>
+        {
+            Assert.Equal("Successful", m.Phase);
+            Assert.Contains("\"healthy\":true", m.Value, StringComparison.Ordinal);
+        });
         var range = run.Status.MetricResults!.Single(r => r.Name == "errors-over-time");
         Assert.All(range.Measurements!, m => Assert.Equal("Successful", m.Phase));
         Assert.StartsWith("[0,0,", range.Measurements![^1].Value, StringComparison.Ordinal);
@@ -67,8 +71,8 @@ public sealed class AnalysisProvidersTests(ControlPlaneFixture fixture, Promethe
 
         var aborted = await WaitForRolloutAsync("web-app", "aborted", r => r.Status?.Phase == "Degraded" && r.Status.Abort == true, seconds: 180);
         Assert.Contains("health-check", aborted.Status!.Message, StringComparison.Ordinal);
-        Assert.Contains("result == true", aborted.Status.Message, StringComparison.Ordinal);
-        Assert.Contains("measured false", aborted.Status.Message, StringComparison.Ordinal);
+        Assert.Contains("result.healthy ?", aborted.Status.Message, StringComparison.Ordinal);
+        Assert.Contains("\"healthy\":false", aborted.Status.Message, StringComparison.Ordinal);
         Assert.Equal(first.Status!.StableRS, aborted.Status.StableRS);
     }
 
@@ -107,7 +111,8 @@ public sealed class AnalysisProvidersTests(ControlPlaneFixture fixture, Promethe
             interval: 2s
             count: 2
             failureLimit: 0
-            successCondition: result == true
+            # member access on the web result, a ternary, max() and in, as Argo users write them
+            successCondition: "result.healthy ? max(result.checks) >= 1 && 'canary' in result.tags : false"
             provider:
               web:
                 url: {{{health.Url("/health")}}}
@@ -115,10 +120,10 @@ public sealed class AnalysisProvidersTests(ControlPlaneFixture fixture, Promethe
                 headers:
                 - key: Authorization
                   value: "Bearer {{api-token}}"
-                jsonPath: "{$.data.healthy}"
+                jsonPath: "{$.data}"
           - name: errors-over-time
             initialDelay: 2s
-            successCondition: len(result) > 0 && all(result, {# < 0.05})
+            successCondition: len(result) > 0 && max(result) < 0.05
             provider:
               prometheus:
                 query: sum(http_requests_total{service="{{args.service}}",code="500"}) or vector(0)
