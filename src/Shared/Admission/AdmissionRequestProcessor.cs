@@ -21,9 +21,6 @@ internal sealed class AdmissionRequestProcessor(
 {
     private readonly long maxBodyBytes = options.Value.MaxRequestBodyBytes;
 
-    private readonly JsonSerializerOptions entityOptions =
-        options.Value.EntitySerializerOptions ?? KubernetesJson.CreateOptions([.. options.Value.TypeInfoResolvers]);
-
     public async Task ProcessAsync(HttpContext context, IAdmissionWebhook webhook)
     {
         var started = Stopwatch.GetTimestamp();
@@ -54,7 +51,7 @@ internal sealed class AdmissionRequestProcessor(
             AdmissionResponse response;
             try
             {
-                response = await webhook.ReviewAsync(request, entityOptions, cancellationToken)
+                response = await webhook.ReviewAsync(request, cancellationToken)
                     ?? AdmissionResponses.Denied(request.Uid, $"webhook {webhook.Name} returned no response", 500);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
