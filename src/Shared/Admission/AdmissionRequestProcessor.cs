@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tollgate.Shared.Admission.Review;
-using Tollgate.Shared.Kube.Serialization;
 
 namespace Tollgate.Shared.Admission;
 
