@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tollgate.Shared.Admission.Review;
-using Tollgate.Shared.Kube.Serialization;
 
 namespace Tollgate.Shared.Admission;
 
@@ -20,9 +19,6 @@ internal sealed class AdmissionRequestProcessor(
     IOptions<AdmissionWebhookOptions> options, AdmissionMetrics metrics, ILogger<AdmissionRequestProcessor> logger)
 {
     private readonly long maxBodyBytes = options.Value.MaxRequestBodyBytes;
-
-    private readonly JsonSerializerOptions entityOptions =
-        options.Value.EntitySerializerOptions ?? KubernetesJson.CreateOptions([.. options.Value.TypeInfoResolvers]);
 
     public async Task ProcessAsync(HttpContext context, IAdmissionWebhook webhook)
     {
@@ -54,7 +50,7 @@ internal sealed class AdmissionRequestProcessor(
             AdmissionResponse response;
             try
             {
-                response = await webhook.ReviewAsync(request, entityOptions, cancellationToken)
+                response = await webhook.ReviewAsync(request, cancellationToken)
                     ?? AdmissionResponses.Denied(request.Uid, $"webhook {webhook.Name} returned no response", 500);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

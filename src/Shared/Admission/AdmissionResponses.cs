@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Tollgate.Shared.Admission.Review;
 
 namespace Tollgate.Shared.Admission;
@@ -8,11 +6,11 @@ namespace Tollgate.Shared.Admission;
 public static class AdmissionResponses
 {
     public static AdmissionResponse Allowed(string uid, IEnumerable<string>? warnings = null) =>
-        Build(uid, allowed: true, status: null, warnings, auditAnnotations: null, patch: null);
+        Build(uid, allowed: true, status: null, warnings, auditAnnotations: null);
 
     /// <summary>A denial whose message reaches the caller; <paramref name="statusCode"/> becomes the caller's HTTP status.</summary>
     public static AdmissionResponse Denied(string uid, string message, int statusCode = 403, IEnumerable<string>? warnings = null) =>
-        Build(uid, allowed: false, Failure(message, statusCode), warnings, auditAnnotations: null, patch: null);
+        Build(uid, allowed: false, Failure(message, statusCode), warnings, auditAnnotations: null);
 
     public static AdmissionStatus Failure(string message, int statusCode)
     {
@@ -35,11 +33,9 @@ public static class AdmissionResponses
         bool allowed,
         AdmissionStatus? status,
         IEnumerable<string>? warnings,
-        IReadOnlyDictionary<string, string>? auditAnnotations,
-        JsonArray? patch)
+        IReadOnlyDictionary<string, string>? auditAnnotations)
     {
         var warningList = warnings?.ToList();
-        var hasPatch = allowed && patch is { Count: > 0 };
         return new AdmissionResponse
         {
             Uid = uid,
@@ -47,8 +43,6 @@ public static class AdmissionResponses
             Status = status,
             Warnings = warningList is { Count: > 0 } ? warningList : null,
             AuditAnnotations = auditAnnotations is { Count: > 0 } ? new Dictionary<string, string>(auditAnnotations) : null,
-            Patch = hasPatch ? Encoding.UTF8.GetBytes(patch!.ToJsonString()) : null,
-            PatchType = hasPatch ? AdmissionResponse.JsonPatchType : null,
         };
     }
 }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-
 namespace Tollgate.Shared.Admission;
 
 public sealed class AdmissionWebhookOptions
@@ -12,15 +9,6 @@ public sealed class AdmissionWebhookOptions
 
     /// <summary>Larger bodies are answered with 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
-
-    /// <summary>Source-generated contexts for the typed webhooks' kinds (CRDs); built-in kinds are always known.</summary>
-    public IList<IJsonTypeInfoResolver> TypeInfoResolvers { get; } = [];
-
-    /// <summary>
-    /// Serializer options for the typed webhooks' kinds, such as <c>KubernetesClient.SerializerOptions</c>; when
-    /// null they are built from <see cref="TypeInfoResolvers"/>.
-    /// </summary>
-    public JsonSerializerOptions? EntitySerializerOptions { get; set; }
 
     /// <summary>Where the allow-everything endpoint is served; null serves none.</summary>
     public string? NoopPath { get; set; } = DefaultNoopPath;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tollgate.Shared.Admission.Review;
 
 namespace Tollgate.Shared.Admission;
@@ -6,16 +5,13 @@ namespace Tollgate.Shared.Admission;
 /// <summary>A validating webhook that reads the raw request itself; it must declare its <see cref="AdmissionWebhook.Rules"/>.</summary>
 public abstract class GenericValidationWebhook : AdmissionWebhook, IAdmissionHandler
 {
-    public override AdmissionWebhookType Type => AdmissionWebhookType.Validating;
-
     public virtual ValidationResult Validate(AdmissionRequest request) => Success();
 
     /// <summary>Override this one when the check does I/O; by default it runs <see cref="Validate"/>.</summary>
     public virtual Task<ValidationResult> ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(Validate(request));
 
-    public sealed override async Task<AdmissionResponse> ReviewAsync(
-        AdmissionRequest request, JsonSerializerOptions entityOptions, CancellationToken cancellationToken) =>
+    public sealed override async Task<AdmissionResponse> ReviewAsync(AdmissionRequest request, CancellationToken cancellationToken) =>
         (await ValidateAsync(request, cancellationToken)).ToResponse(request.Uid);
 
     protected static ValidationResult Success(params string[] warnings) => ValidationResult.Success(warnings);

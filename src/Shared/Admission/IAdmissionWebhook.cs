@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Kube.Models;
 
@@ -6,8 +5,8 @@ namespace Tollgate.Shared.Admission;
 
 /// <summary>
 /// What the server dispatches to: an endpoint path, the rules to register it for, and the review itself. Derive from
-/// <see cref="ValidationWebhook{T}"/>, <see cref="MutationWebhook{T}"/> or <see cref="GenericValidationWebhook"/>
-/// rather than implementing this directly.
+/// <see cref="GenericValidationWebhook"/> (or register an <see cref="IAdmissionHandler"/>) rather than implementing this
+/// directly.
 /// </summary>
 public interface IAdmissionWebhook
 {
@@ -17,8 +16,6 @@ public interface IAdmissionWebhook
     /// <summary>The HTTPS path the API server posts AdmissionReviews to, such as <c>/validate/deny-red</c>.</summary>
     string Path { get; }
 
-    AdmissionWebhookType Type { get; }
-
     /// <summary>The operations and resources to register for; empty means "not registered" (served only).</summary>
     IReadOnlyList<V1RuleWithOperations> Rules { get; }
 
@@ -26,7 +23,6 @@ public interface IAdmissionWebhook
     string SideEffects { get; }
 
     /// <param name="request">A request with a uid (the server has checked it).</param>
-    /// <param name="entityOptions">Serializer options resolving the typed kinds (the client's resolver chain).</param>
     /// <param name="cancellationToken">Cancelled when the API server gives up on the call.</param>
-    Task<AdmissionResponse> ReviewAsync(AdmissionRequest request, JsonSerializerOptions entityOptions, CancellationToken cancellationToken);
+    Task<AdmissionResponse> ReviewAsync(AdmissionRequest request, CancellationToken cancellationToken);
 }

@@ -30,5 +30,5 @@ public sealed record ValidationResult
         this with { AuditAnnotations = new Dictionary<string, string>(AuditAnnotations) { [key] = value } };
 
     public AdmissionResponse ToResponse(string uid) =>
-        AdmissionResponses.Build(uid, Allowed, Status, Warnings, AuditAnnotations, patch: null);
+        AdmissionResponses.Build(uid, Allowed, Status, Warnings, AuditAnnotations);
 }

@@ -32,30 +32,6 @@ public sealed class AdmissionControlPlaneTests(ControlPlaneFixture fixture) : Co
 
         await webhooks.DisposeAsync();
         Assert.Null(await Client.GetAsync<V1ValidatingWebhookConfiguration>(webhooks.ConfigurationName, cancellationToken: cancellationToken));
-        Assert.Null(await Client.GetAsync<V1MutatingWebhookConfiguration>(webhooks.ConfigurationName, cancellationToken: cancellationToken));
-    }
-
-    [Fact]
-    public async Task KubectlApply_MutatingWebhook_StoredObjectHasDefaults()
-    {
-        var cancellationToken = Timeout(120);
-        await using var webhooks = await ControlPlaneWebhooks.StartAsync(Client, Namespace, w => w.AddWebhook<DefaultingWidgetWebhook>(), cancellationToken);
-        await TestControlPlane.WaitUntilAsync(
-            "the mutating webhook to be called",
-            async ct => (await Client.CreateAsync(Widget.Named("probe", Namespace), new WriteOptions { DryRun = true }, ct))
-                .Metadata.Labels?.ContainsKey(DefaultingWidgetWebhook.Label) == true,
-            TimeSpan.FromSeconds(30),
-            cancellationToken);
-
-        var applied = await ApplyAsync(WidgetYaml("plain", color: null, labels: "    app: shop\n"));
-
-        Assert.True(applied.Succeeded, applied.ToString());
-        var stored = (await Client.GetAsync<Widget>("plain", Namespace, cancellationToken))!;
-        Assert.Equal("true", stored.Metadata.Labels![DefaultingWidgetWebhook.Label]);
-        Assert.Equal("shop", stored.Metadata.Labels["app"]);
-        Assert.Equal(DefaultingWidgetWebhook.DefaultColor, stored.Spec.Color);
-        Assert.Equal(3, stored.Spec.Size);
-        Assert.Contains("kubectl.kubernetes.io/last-applied-configuration", stored.Metadata.Annotations!.Keys);
     }
 
     [Fact]

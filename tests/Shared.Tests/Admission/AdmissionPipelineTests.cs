@@ -16,7 +16,6 @@ public sealed class AdmissionPipelineTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         host = await AdmissionTestHost.StartAsync(webhooks => webhooks
             .AddWebhook<DenyRedWidgetWebhook>()
-            .AddWebhook<DefaultingWidgetWebhook>()
             .AddWebhook<ThrowingWebhook>()
             .AddHandler<ScaleLimitHandler>("scale-limit", AdmissionRules.For(Widget.Resource, ["UPDATE"], "scale")));
 
@@ -218,55 +217,6 @@ public sealed class AdmissionPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_MutationWebhook_AnswersBase64JsonPatchOfChangesOnly()
-    {
-        var widget = AdmissionReviews.Widget("w", extraMetadata: new JsonObject { ["labels"] = new JsonObject { ["app"] = "shop" } });
-        widget["unknownTopLevel"] = new JsonObject { ["kept"] = true };
-        widget["spec"]!["fieldWidgetSpecDoesNotModel"] = "kept";
-
-        using var message = await host.Client.PostAsync("/mutate/defaults", AdmissionReviews.Json(AdmissionReviews.Request("u-mut", "CREATE", widget)));
-
-        var (raw, response) = await AdmissionReviews.ReadAsync(message);
-        Assert.True(response.Allowed);
-        Assert.Equal("JSONPatch", response.PatchType);
-        Assert.Equal(["defaults applied"], response.Warnings!);
-        var base64 = raw["response"]!["patch"]!.GetValue<string>();
-        var patch = JsonNode.Parse(Convert.FromBase64String(base64))!.AsArray();
-        Assert.Equal(
-            """[{"op":"add","path":"/metadata/labels/tollgate.dev~1defaulted","value":"true"},{"op":"add","path":"/spec/color","value":"green"}]""",
-            patch.ToJsonString());
-        var patched = JsonPatchApplier.Apply(widget, patch)!;
-        Assert.True(patched["unknownTopLevel"]!["kept"]!.GetValue<bool>());
-        Assert.Equal("kept", patched["spec"]!["fieldWidgetSpecDoesNotModel"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task Post_MutationWebhookWithoutChanges_AnswersNoPatch()
-    {
-        using var message = await host.Client.PostAsync(
-            "/mutate/defaults",
-            AdmissionReviews.Json(AdmissionReviews.Request("u-same", "UPDATE", AdmissionReviews.Widget("w"), AdmissionReviews.Widget("w"))));
-
-        var (raw, response) = await AdmissionReviews.ReadAsync(message);
-        Assert.True(response.Allowed);
-        Assert.Null(raw["response"]!["patch"]);
-        Assert.Null(raw["response"]!["patchType"]);
-    }
-
-    [Fact]
-    public async Task Post_MutationWebhookFails_DeniedWithItsCode()
-    {
-        using var message = await host.Client.PostAsync(
-            "/mutate/defaults",
-            AdmissionReviews.Json(AdmissionReviews.Request("u-big", "UPDATE", AdmissionReviews.Widget("w", size: 101), AdmissionReviews.Widget("w"))));
-
-        var (_, response) = await AdmissionReviews.ReadAsync(message);
-        Assert.False(response.Allowed);
-        Assert.Equal(422, response.Status!.Code);
-        Assert.Equal("Invalid", response.Status.Reason);
-    }
-
-    [Fact]
     public async Task Post_GenericHandlerOnScaleSubresource_ReadsRawObject()
     {
         var scale = new JsonObject
@@ -283,20 +233,6 @@ public sealed class AdmissionPipelineTests : IAsyncLifetime
         var (_, response) = await AdmissionReviews.ReadAsync(message);
         Assert.False(response.Allowed);
         Assert.Equal("at most 10 replicas", response.Status!.Message);
-    }
-
-    [Fact]
-    public async Task Post_TypedWebhookWithoutTypeInfo_DeniesWith500NamingTheMissingRegistration()
-    {
-        await using var unregistered = await AdmissionTestHost.StartAsync(w => w.AddWebhook<DenyRedWidgetWebhook>(), o => o.TypeInfoResolvers.Clear());
-
-        using var message = await unregistered.Client.PostAsync(
-            "/validate/deny-red", AdmissionReviews.Json(AdmissionReviews.Request("u-ti", "CREATE", AdmissionReviews.Widget("w"))));
-
-        var (_, response) = await AdmissionReviews.ReadAsync(message);
-        Assert.False(response.Allowed);
-        Assert.Equal(500, response.Status!.Code);
-        Assert.Contains("JsonSerializable(typeof(Widget))", response.Status.Message, StringComparison.Ordinal);
     }
 
     [Fact]

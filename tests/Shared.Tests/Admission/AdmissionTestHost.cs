@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tollgate.Shared.Admission;
-using Tollgate.Shared.Tests.Support;
 
 namespace Tollgate.Shared.Tests.Admission;
 
@@ -32,11 +31,7 @@ internal sealed class AdmissionTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
-        webhooks(builder.Services.AddAdmissionWebhooks(options =>
-        {
-            options.TypeInfoResolvers.Add(TestJsonContext.Default);
-            configure?.Invoke(options);
-        }));
+        webhooks(builder.Services.AddAdmissionWebhooks(configure));
         var app = builder.Build();
         app.MapAdmissionWebhooks();
         await app.StartAsync();

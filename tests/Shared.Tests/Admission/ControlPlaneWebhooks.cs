@@ -42,8 +42,7 @@ internal sealed class ControlPlaneWebhooks : IAsyncDisposable
         var authority = WebhookCertificateAuthority.Create();
         var directory = Directory.CreateTempSubdirectory("tollgate-webhook-").FullName;
         await authority.IssueLocalServingCertificate().WriteAsync(directory, cancellationToken);
-        var server = await HttpsAdmissionServer.StartAsync(
-            directory, webhooks, options => options.EntitySerializerOptions = client.SerializerOptions, keepAliveTimeout);
+        var server = await HttpsAdmissionServer.StartAsync(directory, webhooks, keepAliveTimeout);
         var installer = new WebhookConfigurationInstaller(client, NullLogger<WebhookConfigurationInstaller>.Instance);
         var harness = new ControlPlaneWebhooks(authority, directory, server, installer, $"tollgate-test-{@namespace}");
         try

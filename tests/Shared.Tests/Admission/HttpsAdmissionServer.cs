@@ -43,7 +43,6 @@ internal sealed class HttpsAdmissionServer : IAsyncDisposable
     public static async Task<HttpsAdmissionServer> StartAsync(
         string certificateDirectory,
         Action<AdmissionWebhookBuilder> webhooks,
-        Action<AdmissionWebhookOptions>? configure = null,
         TimeSpan? keepAliveTimeout = null)
     {
         var certificate = new ReloadingCertificate(
@@ -73,7 +72,7 @@ internal sealed class HttpsAdmissionServer : IAsyncDisposable
                     listen.UseAdmissionHttps(certificate);
                 });
             });
-            webhooks(builder.Services.AddAdmissionWebhooks(configure));
+            webhooks(builder.Services.AddAdmissionWebhooks());
             var app = builder.Build();
             app.MapAdmissionWebhooks();
             await app.StartAsync();

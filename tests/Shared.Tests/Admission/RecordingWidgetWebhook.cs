@@ -1,30 +1,32 @@
 using System.Collections.Concurrent;
 using Tollgate.Shared.Admission;
+using Tollgate.Shared.Admission.Review;
+using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Tests.Support;
 
 namespace Tollgate.Shared.Tests.Admission;
 
-/// <summary>Allows everything and remembers what it was asked, through the async overloads.</summary>
-public sealed class RecordingWidgetWebhook : ValidationWebhook<Widget>
+/// <summary>Allows everything and remembers what it was asked, through the async overload.</summary>
+public sealed class RecordingWidgetWebhook : GenericValidationWebhook
 {
     public ConcurrentQueue<RecordedCall> Calls { get; } = new();
 
     public override string Name => "recorder";
 
-    public override IReadOnlyList<string> Operations => ["CREATE", "UPDATE", "DELETE"];
+    public override IReadOnlyList<V1RuleWithOperations> Rules =>
+        [AdmissionRules.For(Widget.Resource, [AdmissionOperations.Create, AdmissionOperations.Update, AdmissionOperations.Delete])];
 
-    public override Task<ValidationResult> CreateAsync(Widget entity, bool dryRun, CancellationToken cancellationToken) =>
-        Record("CREATE", entity, dryRun);
-
-    public override Task<ValidationResult> UpdateAsync(Widget oldEntity, Widget newEntity, bool dryRun, CancellationToken cancellationToken) =>
-        Record("UPDATE", newEntity, dryRun);
-
-    public override Task<ValidationResult> DeleteAsync(Widget entity, bool dryRun, CancellationToken cancellationToken) =>
-        Record("DELETE", entity, dryRun);
-
-    private Task<ValidationResult> Record(string operation, Widget widget, bool dryRun)
+    public override Task<ValidationResult> ValidateAsync(AdmissionRequest request, CancellationToken cancellationToken)
     {
-        Calls.Enqueue(new RecordedCall(operation, widget.Metadata.Name, widget.Spec.Color, dryRun));
+        var change = WidgetRequest.Read(request, Name);
+        if (change.Refusal is { } refusal)
+        {
+            return Task.FromResult(refusal);
+        }
+
+        // The object a DELETE is about is the stored one; CREATE and UPDATE are about the incoming one.
+        var widget = (change.New ?? change.Old)!;
+        Calls.Enqueue(new RecordedCall(request.Operation!, widget.Metadata.Name, widget.Spec.Color, request.DryRun == true));
         return Task.FromResult(Success());
     }
 }

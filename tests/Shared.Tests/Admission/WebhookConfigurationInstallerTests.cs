@@ -7,7 +7,7 @@ namespace Tollgate.Shared.Tests.Admission;
 
 public sealed class WebhookConfigurationInstallerTests
 {
-    private static readonly IAdmissionWebhook[] Webhooks = [new DenyRedWidgetWebhook(), new DefaultingWidgetWebhook(), new ThrowingWebhook()];
+    private static readonly IAdmissionWebhook[] Webhooks = [new DenyRedWidgetWebhook(), new ThrowingWebhook()];
 
     private static readonly WebhookInstallOptions Options = new()
     {
@@ -37,17 +37,6 @@ public sealed class WebhookConfigurationInstallerTests
         Assert.Equal("None", webhook.SideEffects);
         Assert.Equal(["v1"], webhook.AdmissionReviewVersions);
         Assert.Equal("team-a", webhook.NamespaceSelector!.MatchLabels!["kubernetes.io/metadata.name"]);
-    }
-
-    [Fact]
-    public void BuildMutatingConfiguration_Webhooks_RegistersMutatingOnes()
-    {
-        var configuration = WebhookConfigurationInstaller.BuildMutatingConfiguration(Webhooks, Options);
-
-        var webhook = Assert.Single(configuration.Webhooks!);
-        Assert.Equal("defaults.webhooks.tollgate.dev", webhook.Name);
-        Assert.Equal("https://127.0.0.1:8443/mutate/defaults", webhook.ClientConfig.Url);
-        Assert.Equal("Never", webhook.ReinvocationPolicy);
     }
 
     [Fact]

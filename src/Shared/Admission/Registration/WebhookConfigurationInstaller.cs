@@ -9,7 +9,7 @@ using Tollgate.Shared.Kube.Serialization;
 namespace Tollgate.Shared.Admission.Registration;
 
 /// <summary>
-/// Registers webhooks with the API server: one ValidatingWebhookConfiguration and one MutatingWebhookConfiguration
+/// Registers webhooks with the API server: one ValidatingWebhookConfiguration
 /// named <see cref="WebhookInstallOptions.ConfigurationName"/>, written by server-side apply so that re-installing
 /// with fewer webhooks removes the others. A configuration left with no webhooks is deleted.
 /// </summary>
@@ -20,20 +20,14 @@ public sealed class WebhookConfigurationInstaller(IKubernetesClient client, ILog
         var registered = webhooks.Where(w => w.Rules.Count > 0).ToList();
         AdmissionWebhookNames.EnsureValid(registered);
         await UpsertAsync(BuildValidatingConfiguration(registered, options), options, KubernetesJsonContext.Default.V1ValidatingWebhookConfiguration, c => c.Webhooks?.Count ?? 0, cancellationToken);
-        await UpsertAsync(BuildMutatingConfiguration(registered, options), options, KubernetesJsonContext.Default.V1MutatingWebhookConfiguration, c => c.Webhooks?.Count ?? 0, cancellationToken);
     }
 
-    /// <summary>Deletes both configurations; missing ones are fine.</summary>
+    /// <summary>Deletes the configuration; a missing one is fine.</summary>
     public async Task UninstallAsync(string configurationName, CancellationToken cancellationToken = default)
     {
         if (await client.DeleteAsync<V1ValidatingWebhookConfiguration>(configurationName, cancellationToken: cancellationToken))
         {
             logger.ConfigurationDeleted(V1ValidatingWebhookConfiguration.Resource.Kind, configurationName);
-        }
-
-        if (await client.DeleteAsync<V1MutatingWebhookConfiguration>(configurationName, cancellationToken: cancellationToken))
-        {
-            logger.ConfigurationDeleted(V1MutatingWebhookConfiguration.Resource.Kind, configurationName);
         }
     }
 
@@ -43,7 +37,7 @@ public sealed class WebhookConfigurationInstaller(IKubernetesClient client, ILog
             Metadata = new V1ObjectMeta { Name = options.ConfigurationName },
             Webhooks =
             [
-                .. webhooks.Where(w => w.Type == AdmissionWebhookType.Validating && w.Rules.Count > 0).Select(w => new V1ValidatingWebhook
+                .. webhooks.Where(w => w.Rules.Count > 0).Select(w => new V1ValidatingWebhook
                 {
                     Name = QualifiedName(w, options),
                     ClientConfig = ClientConfig(w, options),
@@ -55,29 +49,6 @@ public sealed class WebhookConfigurationInstaller(IKubernetesClient client, ILog
                     SideEffects = w.SideEffects,
                     TimeoutSeconds = options.TimeoutSeconds,
                     AdmissionReviewVersions = ["v1"],
-                }),
-            ],
-        };
-
-    public static V1MutatingWebhookConfiguration BuildMutatingConfiguration(IEnumerable<IAdmissionWebhook> webhooks, WebhookInstallOptions options) =>
-        new()
-        {
-            Metadata = new V1ObjectMeta { Name = options.ConfigurationName },
-            Webhooks =
-            [
-                .. webhooks.Where(w => w.Type == AdmissionWebhookType.Mutating && w.Rules.Count > 0).Select(w => new V1MutatingWebhook
-                {
-                    Name = QualifiedName(w, options),
-                    ClientConfig = ClientConfig(w, options),
-                    Rules = [.. w.Rules],
-                    FailurePolicy = options.FailurePolicy,
-                    MatchPolicy = options.MatchPolicy,
-                    NamespaceSelector = options.NamespaceSelector,
-                    ObjectSelector = options.ObjectSelector,
-                    SideEffects = w.SideEffects,
-                    TimeoutSeconds = options.TimeoutSeconds,
-                    AdmissionReviewVersions = ["v1"],
-                    ReinvocationPolicy = "Never",
                 }),
             ],
         };

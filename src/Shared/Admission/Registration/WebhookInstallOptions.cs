@@ -5,7 +5,7 @@ namespace Tollgate.Shared.Admission.Registration;
 /// <summary>How the API server reaches and trusts the webhooks, and which requests it sends them.</summary>
 public sealed record WebhookInstallOptions
 {
-    /// <summary>The name of both the ValidatingWebhookConfiguration and the MutatingWebhookConfiguration.</summary>
+    /// <summary>The name of the ValidatingWebhookConfiguration.</summary>
     public required string ConfigurationName { get; init; }
 
     /// <summary>The PEM CA certificate(s) that signed the serving certificate.</summary>

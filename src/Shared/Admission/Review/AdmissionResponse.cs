@@ -3,11 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace Tollgate.Shared.Admission.Review;
 
-/// <summary>The webhook's decision, and for mutating webhooks the changes to make.</summary>
+/// <summary>The webhook's decision (validating only: no patch).</summary>
 public sealed class AdmissionResponse
 {
-    public const string JsonPatchType = "JSONPatch";
-
     /// <summary>Must equal the request's uid.</summary>
     public string Uid { get; set; } = "";
 
@@ -15,12 +13,6 @@ public sealed class AdmissionResponse
 
     /// <summary>Why the request was denied; its message is shown to the caller.</summary>
     public AdmissionStatus? Status { get; set; }
-
-    /// <summary>An RFC 6902 JSON patch (UTF-8 JSON; base64 on the wire, as for every byte array).</summary>
-    public byte[]? Patch { get; set; }
-
-    /// <summary><see cref="JsonPatchType"/> whenever <see cref="Patch"/> is set.</summary>
-    public string? PatchType { get; set; }
 
     /// <summary>Recorded in the audit log, prefixed by the webhook's name.</summary>
     public IDictionary<string, string>? AuditAnnotations { get; set; }

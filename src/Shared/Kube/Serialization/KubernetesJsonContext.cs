@@ -36,8 +36,6 @@ namespace Tollgate.Shared.Kube.Serialization;
 [JsonSerializable(typeof(KubernetesList<V1Lease>))]
 [JsonSerializable(typeof(V1ValidatingWebhookConfiguration))]
 [JsonSerializable(typeof(KubernetesList<V1ValidatingWebhookConfiguration>))]
-[JsonSerializable(typeof(V1MutatingWebhookConfiguration))]
-[JsonSerializable(typeof(KubernetesList<V1MutatingWebhookConfiguration>))]
 [JsonSerializable(typeof(V1CustomResourceDefinition))]
 [JsonSerializable(typeof(KubernetesList<V1CustomResourceDefinition>))]
 [JsonSerializable(typeof(V1SelfSubjectAccessReview))]
