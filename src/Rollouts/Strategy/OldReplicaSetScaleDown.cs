@@ -26,7 +26,9 @@ public static class OldReplicaSetScaleDown
             }
         }
 
-        var available = all.Sum(rs => rs.AvailableReplicas);
+        // Available pods above a ReplicaSet's spec are being deleted even if its status has not caught up yet; counting
+        // them (as Argo does) lets two quick decisions scale down twice against the same pods.
+        var available = all.Sum(rs => Math.Min(rs.AvailableReplicas, rs.SpecReplicas));
         var maxScaleDown = available - (specReplicas - maxUnavailable);
         foreach (var replicaSet in old.OrderByDescending(rs => rs.Revision ?? 0).ThenByDescending(rs => rs.Created ?? DateTimeOffset.MinValue))
         {

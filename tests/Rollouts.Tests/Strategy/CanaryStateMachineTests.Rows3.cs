@@ -161,6 +161,9 @@ public sealed partial class CanaryStateMachineTests
                 d.Scales("midB", 0);
                 d.DoesNotScale("midA");
             });
+        row("NewTemplateMidCanary_StatusNotCaughtUpAfterAScaleDown_NotScaledDownTwice",
+            () => ObservationBuilder.Canary(4, "w50", "p").WithStable(2).WithOld("mid", 1, available: 2, revision: 2, replicas: 2).WithNew(0, revision: 3),
+            d => d.DoesNotScale("mid"));
         row("NewTemplateMidCanary_NoAvailabilityToSpare_NothingScaledDown",
             () => ObservationBuilder.Seed().WithStable(4).WithOld("mid", 4, revision: 2).WithNew(0, revision: 3),
             d => d.DoesNotScale("mid"));
