@@ -288,14 +288,7 @@ public sealed class AnalysisRunController(
             return ReconciliationResult<AnalysisRun>.Success(run, deleteAfter - now);
         }
 
-        try
-        {
-            await client.DeleteAsync<AnalysisRun>(run.Metadata.Name!, run.Metadata.Namespace, cancellationToken: cancellationToken);
-        }
-        catch (KubernetesException exception) when (exception.IsNotFound)
-        {
-        }
-
+        await client.DeleteAsync<AnalysisRun>(run.Metadata.Name!, run.Metadata.Namespace, cancellationToken: cancellationToken);
         return ReconciliationResult<AnalysisRun>.Success(run);
     }
 

@@ -163,7 +163,7 @@ public sealed class RolloutController(
                 case PointService point:
                     if (!await serviceSync.PointAtAsync(@namespace, point.ServiceName, point.PodHash, cancellationToken))
                     {
-                        problems[ServiceProblemKey(point.ServiceName)] = $"service \"{point.ServiceName}\" not found";
+                        problems[RolloutObservation.ServiceKey(point.ServiceName)] = $"service \"{point.ServiceName}\" not found";
                     }
 
                     break;
@@ -178,8 +178,6 @@ public sealed class RolloutController(
 
         return problems;
     }
-
-    private static string ServiceProblemKey(string serviceName) => RolloutObservation.ServiceKey(serviceName);
 
     private async Task SetRolloutRevisionAsync(Rollout rollout, long revision, CancellationToken cancellationToken)
     {

@@ -52,16 +52,9 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
         return client.PatchAsync<AnalysisRun>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
     }
 
-    public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.DeleteAsync<AnalysisRun>(name, @namespace, cancellationToken: cancellationToken);
-        }
-        catch (KubernetesException exception) when (exception.IsNotFound)
-        {
-        }
-    }
+    /// <summary>Deletes the run; one already gone is fine.</summary>
+    public Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+        client.DeleteAsync<AnalysisRun>(name, @namespace, cancellationToken: cancellationToken);
 
     private AnalysisRun Build(Rollout rollout, string podHash, string name, string rolloutType, int? stepIndex, RolloutAnalysis analysis)
     {

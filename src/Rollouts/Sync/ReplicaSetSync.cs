@@ -41,16 +41,9 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
         return client.PatchAsync<V1ReplicaSet>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
     }
 
-    public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.DeleteAsync<V1ReplicaSet>(name, @namespace, cancellationToken: cancellationToken);
-        }
-        catch (KubernetesException exception) when (exception.IsNotFound)
-        {
-        }
-    }
+    /// <summary>Deletes the ReplicaSet; one already gone is fine.</summary>
+    public Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+        client.DeleteAsync<V1ReplicaSet>(name, @namespace, cancellationToken: cancellationToken);
 
     /// <summary>The ReplicaSet as the controller wants it; pure, so it can be checked without a cluster.</summary>
     public static V1ReplicaSet Build(Rollout rollout, string podHash, IReadOnlyDictionary<string, string> selector, int replicas, long revision = 1, string? podMetadata = null)

@@ -16,7 +16,7 @@ public sealed class RolloutPods(IKubernetesClient client)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(replicaSetUids);
-        var selector = RolloutSelector(rollout);
+        var selector = RolloutStatusCalculator.Selector(rollout);
         var pods = await client.ListAsync<V1Pod>(rollout.Metadata.Namespace, new ListOptions { LabelSelector = selector }, cancellationToken);
         var minReady = TimeSpan.FromSeconds(rollout.Spec.MinReadySeconds ?? 0);
         return pods.Items
@@ -30,16 +30,9 @@ public sealed class RolloutPods(IKubernetesClient client)
             .ToList();
     }
 
-    public async Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.DeleteAsync<V1Pod>(name, @namespace, cancellationToken: cancellationToken);
-        }
-        catch (KubernetesException exception) when (exception.IsNotFound)
-        {
-        }
-    }
+    /// <summary>Deletes the pod (its ReplicaSet replaces it); one already gone is fine.</summary>
+    public Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) =>
+        client.DeleteAsync<V1Pod>(name, @namespace, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Puts a role's canary/stable metadata on a ReplicaSet's pod template (remembering it in an annotation) and on its
@@ -115,6 +108,4 @@ public sealed class RolloutPods(IKubernetesClient client)
 
         return diff;
     }
-
-    private static string RolloutSelector(Rollout rollout) => RolloutStatusCalculator.Selector(rollout);
 }
