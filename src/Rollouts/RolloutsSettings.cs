@@ -50,7 +50,7 @@ public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, str
 
     public KubernetesClientConfiguration LoadKubernetesConfiguration() =>
         Kubeconfig is { Length: > 0 } path
-            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path.Split(':')[0])
+            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
             : KubernetesClientConfiguration.BuildDefaultConfig();
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -47,4 +47,42 @@ public sealed class RolloutsSettingsTests
 
         Assert.Equal(RolloutsSettings.DefaultLeaseName, settings.LeaseName);
     }
+
+    [Fact]
+    public void LoadKubernetesConfiguration_KubeconfigList_MergesEveryFile()
+    {
+        var directory = Directory.CreateTempSubdirectory("tollgate-settings-");
+        try
+        {
+            var contexts = Path.Combine(directory.FullName, "contexts");
+            var clusters = Path.Combine(directory.FullName, "clusters");
+            File.WriteAllText(contexts, """
+                apiVersion: v1
+                kind: Config
+                current-context: dev
+                contexts:
+                - name: dev
+                  context: {cluster: dev, user: dev, namespace: team-a}
+                """);
+            File.WriteAllText(clusters, """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: dev
+                  cluster: {server: "https://127.0.0.1:16443", insecure-skip-tls-verify: true}
+                users:
+                - name: dev
+                  user: {token: abc}
+                """);
+            var settings = RolloutsSettings.FromArguments(["--kubeconfig", $"{contexts}:{clusters}"], _ => null);
+
+            var configuration = settings.LoadKubernetesConfiguration();
+
+            Assert.Equal((new Uri("https://127.0.0.1:16443"), "team-a"), (configuration.Host, configuration.Namespace));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
