@@ -102,10 +102,10 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         return Policy.ArgoCd.IsApplicationNamespaceEnabled(@namespace, argoCd) ? applications.Cache.Get(@namespace, name.Name) : null;
     }
 
-    /// <summary>How many Applications in Argo CD's namespace name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
-    public int ApplicationsInProject(string project) =>
-        applications.Cache.List(CurrentSettings.ArgoCdNamespace)
-            .Count(application => (string.IsNullOrEmpty(application.Spec.Project) ? CompiledProject.DefaultProjectName : application.Spec.Project) == project);
+    /// <summary>The Applications in Argo CD's namespace that name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
+    public IReadOnlyList<Application> ApplicationsInProject(string project) =>
+        [.. applications.Cache.List(CurrentSettings.ArgoCdNamespace)
+            .Where(application => (string.IsNullOrEmpty(application.Spec.Project) ? CompiledProject.DefaultProjectName : application.Spec.Project) == project)];
 
     /// <summary>The namespace's <c>tollgate.dev/guard</c> label value, or null.</summary>
     public string? NamespaceGuard(string? @namespace)

@@ -126,7 +126,8 @@ public sealed class ApplicationWebhook(
                 New = operation == AdmissionOperations.Delete ? null : newProject,
                 SpecChanged = operation == AdmissionOperations.Update
                     && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
-                ApplicationCount = operation == AdmissionOperations.Delete && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "") : 0,
+                ApplicationCount = operation == AdmissionOperations.Delete && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "").Count : 0,
+                Applications = operation == AdmissionOperations.Update && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "") : [],
                 OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
                 NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
             },

@@ -111,13 +111,18 @@ public sealed class CompiledProject
     /// matches. A <c>!</c> entry whose exclusion hits denies at once, so exclusions win over any allowing entry.
     /// Pass both server and name of the resolved cluster, as Argo CD does: an empty name never matches a name glob.
     /// </summary>
-    public PolicyDecision CheckDestination(string? server, string? name, string? destinationNamespace, ClusterRegistry? clusters = null)
+    /// <param name="withScopedClusterDestinations">
+    /// Count the project's scoped clusters as destinations, as Argo CD does for Applications (GetAppProjectByName); its
+    /// project update check asks the project as written.
+    /// </param>
+    public PolicyDecision CheckDestination(
+        string? server, string? name, string? destinationNamespace, ClusterRegistry? clusters = null, bool withScopedClusterDestinations = true)
     {
         server ??= "";
         name ??= "";
         destinationNamespace ??= "";
         clusters ??= ClusterRegistry.Empty;
-        var (allowed, entry) = EvaluateDestination(server, name, destinationNamespace, clusters.ProjectDestinations(Name));
+        var (allowed, entry) = EvaluateDestination(server, name, destinationNamespace, withScopedClusterDestinations ? clusters.ProjectDestinations(Name) : []);
         var destination = DescribeDestination(server, name, destinationNamespace);
         if (allowed && PermitOnlyProjectScopedClusters
             && !clusters.ProjectClusters(Name).Any(cluster => cluster.Name == name || cluster.Server == server))
