@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Tollgate.Testing;
+using Xunit.Abstractions;
 using Tollgate.Webhooks.Tests.Support;
 
 namespace Tollgate.Webhooks.Tests.Scenario;
@@ -8,7 +10,7 @@ namespace Tollgate.Webhooks.Tests.Scenario;
 /// the project is usable without being in its destinations, permitOnlyProjectScopedClusters, and a Secret whose config
 /// is malformed is ignored as Argo CD ignores it. Each change applies without a restart.
 /// </summary>
-public sealed class ClusterSecretsTests(ControlPlaneFixture fixture) : WebhookScenarioTest(fixture)
+public sealed class ClusterSecretsTests(ControlPlaneFixture fixture, ITestOutputHelper output) : WebhookScenarioTest(fixture)
 {
     [Fact]
     public async Task ClusterSecret_NamedDestinationAndScopedProject_ResolvedLiveAsArgoCd()
@@ -17,7 +19,10 @@ public sealed class ClusterSecretsTests(ControlPlaneFixture fixture) : WebhookSc
 
         var unknown = await ApplyAsync(Users.Platform, named, "--dry-run=server");
         await ApplyAsAdminAsync(ClusterSecret("prod-eu", "https://prod-eu.example.com", project: "production", config: "{\"bearerToken\":\"token\"}"));
+        var applied = Stopwatch.StartNew();
         var scoped = await RetryUntilAsync(() => ApplyAsync(Users.Platform, named, "--dry-run=server"), result => result.Succeeded);
+        // Reported, not asserted (no timing thresholds): how long until the webhooks act on a new Secret, kubectl runs included.
+        output.WriteLine($"cluster Secret in effect {applied.ElapsedMilliseconds} ms after kubectl apply returned");
         await ApplyAsAdminAsync(ClusterSecret("prod-eu", "https://prod-eu.example.com", project: "production", config: "{\"bearerToken\": 42}"));
         var malformed = await RetryUntilAsync(() => ApplyAsync(Users.Platform, named, "--dry-run=server"), result => !result.Succeeded);
         await ApplyAsAdminAsync(ClusterSecret("prod-eu", "https://prod-eu.example.com", project: "staging", config: "{}"));
