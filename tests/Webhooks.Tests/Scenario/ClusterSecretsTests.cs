@@ -44,12 +44,19 @@ public sealed class ClusterSecretsTests(ControlPlaneFixture fixture, ITestOutput
     {
         await ApplyAsAdminAsync(ClusterSecret("prod-eu", "https://prod-eu.example.com", project: "production", config: "{}"));
         var project = Fixtures.ProductionProject(ArgoCd, Production).Replace("spec:\n", "spec:\n  permitOnlyProjectScopedClusters: true\n", StringComparison.Ordinal);
-        await ApplyAsAdminAsync(project);
+        // web-app's in-cluster destination would become invalid: Argo CD's project update refuses that, admins included.
+        var invalidating = await Plane.Kubectl.RunAsync(Plane.AdminKubeconfigPath, ["apply", "-f", "-"], stdin: project);
+        var deleted = await Plane.KubectlAsAdminAsync("delete", "application", "web-app", "-n", ArgoCd);
+        var stored = await RetryUntilAsync(() => Plane.Kubectl.RunAsync(Plane.AdminKubeconfigPath, ["apply", "-f", "-"], stdin: project), result => result.Succeeded);
         var inCluster = Fixtures.WebApplication(ArgoCd, Production, name: "local-app");
 
         var refused = await RetryUntilAsync(() => ApplyAsync(Users.Platform, inCluster, "--dry-run=server"), result => !result.Succeeded);
         var allowed = await RetryUntilAsync(() => ApplyAsync(Users.Platform, NamedApplication("eu-app", "prod-eu"), "--dry-run=server"), result => result.Succeeded);
 
+        Assert.False(invalidating.Succeeded, invalidating.ToString());
+        Assert.Contains("as a result of project update 1 applications destination became invalid", invalidating.Stderr, StringComparison.Ordinal);
+        Assert.True(deleted.Succeeded, deleted.ToString());
+        Assert.True(stored.Succeeded, stored.ToString());
         Assert.False(refused.Succeeded, refused.ToString());
         Assert.Contains("sets permitOnlyProjectScopedClusters", refused.Stderr, StringComparison.Ordinal);
         Assert.True(allowed.Succeeded, allowed.ToString());
