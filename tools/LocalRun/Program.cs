@@ -79,6 +79,7 @@ try
     }
 
     await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "argocd-namespace.yaml"));
+    await Apply("-k", Path.Combine(root, "config", "rbac-argocd"));
     await Apply("-f", Path.Combine(root, "config", "samples", "webhooks", "appproject-default.yaml"));
 
     // Fresh logs per run: the follower prints each file from its start.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tollgate.Shared.Entities.ArgoCd;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Operator.Informers;
+using Tollgate.Webhooks.Clusters;
 using Tollgate.Webhooks.Policy;
 using Tollgate.Webhooks.Observability;
 using Tollgate.Webhooks.Settings;
@@ -11,9 +12,9 @@ namespace Tollgate.Webhooks.Caches;
 
 /// <summary>
 /// The informer caches admission decisions read (never the API), and the <see cref="PolicySnapshot"/> recompiled
-/// whenever an AppProject, argocd-rbac-cm or argocd-cm changes. Creating this registers the informers with the factory.
+/// whenever an AppProject, argocd-rbac-cm, argocd-cm, argocd-cmd-params-cm or a cluster Secret changes. Creating this registers the informers with the factory.
 /// </summary>
-public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInformerEventHandler<V1ConfigMap>
+public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInformerEventHandler<V1ConfigMap>, IInformerEventHandler<ClusterSecret>
 {
     private readonly LiveSettings live;
     private readonly (string Namespace, string Name)? settingsConfigMap;
@@ -23,6 +24,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     private readonly ISharedInformer<AppProject> projects;
     private readonly ISharedInformer<Application> applications;
     private readonly ISharedInformer<V1ConfigMap> configMaps;
+    private readonly ISharedInformer<ClusterSecret> clusterSecrets;
     private readonly ISharedInformer<V1Namespace> namespaces;
     private readonly ISharedInformer<DeploymentMetadata> deployments;
     private readonly ISharedInformer<ReplicaSetMetadata> replicaSets;
@@ -33,6 +35,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
     private readonly ISharedInformer[] all;
     private PolicySnapshot snapshot = PolicySnapshot.Empty;
     private string lastArgoCdProblems = "";
+    private HashSet<string> lastClusterProblems = new(StringComparer.Ordinal);
 
     public AdmissionCaches(
         SharedInformerFactory factory, LiveSettings settings, ILogger<AdmissionCaches> logger, AdmissionCacheScope? scope = null, SettingsSource? source = null)
@@ -46,11 +49,13 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         // Every namespace: Argo CD serves Applications outside its own namespace when application.namespaces says so.
         applications = factory.GetInformer<Application>();
         configMaps = factory.GetInformer<V1ConfigMap>(argoCd);
+        // Argo CD reads only the Secrets in its namespace labelled as clusters.
+        clusterSecrets = factory.GetInformer<ClusterSecret>(argoCd, $"{ClusterSecret.SecretTypeLabel}={ClusterSecret.ClusterSecretType}");
         namespaces = factory.GetInformer<V1Namespace>();
         deployments = factory.GetInformer<DeploymentMetadata>();
         replicaSets = factory.GetInformer<ReplicaSetMetadata>();
         statefulSets = factory.GetInformer<StatefulSetMetadata>();
-        all = [projects, applications, configMaps, namespaces, deployments, replicaSets, statefulSets];
+        all = [projects, applications, configMaps, clusterSecrets, namespaces, deployments, replicaSets, statefulSets];
         if ((scope ?? AdmissionCacheScope.All).Rollouts)
         {
             rollouts = factory.GetInformer<RolloutMetadata>();
@@ -61,6 +66,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
         projects.AddEventHandler(this);
         configMaps.AddEventHandler(this);
+        clusterSecrets.AddEventHandler(this);
         if (source?.ConfigMap is { } reference)
         {
             settingsConfigMap = reference;
@@ -96,10 +102,10 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
         return Policy.ArgoCd.IsApplicationNamespaceEnabled(@namespace, argoCd) ? applications.Cache.Get(@namespace, name.Name) : null;
     }
 
-    /// <summary>How many Applications in Argo CD's namespace name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
-    public int ApplicationsInProject(string project) =>
-        applications.Cache.List(CurrentSettings.ArgoCdNamespace)
-            .Count(application => (string.IsNullOrEmpty(application.Spec.Project) ? CompiledProject.DefaultProjectName : application.Spec.Project) == project);
+    /// <summary>The Applications in Argo CD's namespace that name <paramref name="project"/> (an empty project is <c>default</c>).</summary>
+    public IReadOnlyList<Application> ApplicationsInProject(string project) =>
+        [.. applications.Cache.List(CurrentSettings.ArgoCdNamespace)
+            .Where(application => (string.IsNullOrEmpty(application.Spec.Project) ? CompiledProject.DefaultProjectName : application.Spec.Project) == project)];
 
     /// <summary>The namespace's <c>tollgate.dev/guard</c> label value, or null.</summary>
     public string? NamespaceGuard(string? @namespace)
@@ -157,6 +163,12 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
 
     void IInformerEventHandler<V1ConfigMap>.OnDelete(V1ConfigMap entity) => OnConfigMap(entity, deleted: true);
 
+    void IInformerEventHandler<ClusterSecret>.OnAdd(ClusterSecret entity) => Rebuild();
+
+    void IInformerEventHandler<ClusterSecret>.OnUpdate(ClusterSecret oldEntity, ClusterSecret newEntity) => Rebuild();
+
+    void IInformerEventHandler<ClusterSecret>.OnDelete(ClusterSecret entity) => Rebuild();
+
     private void OnConfigMap(V1ConfigMap configMap, bool deleted)
     {
         if (settingsConfigMap is { } reference && configMap.Metadata.Namespace == reference.Namespace && configMap.Metadata.Name == reference.Name)
@@ -193,6 +205,34 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
                 logger.SettingsReloaded(ns, name);
             }
         }
+    }
+
+    /// <summary>The clusters of the cached Secrets; what is wrong with one is logged once, until it changes.</summary>
+    private ClusterRegistry ReadClusters(bool inClusterEnabled)
+    {
+        List<ArgoCluster> clusters = [];
+        HashSet<string> problems = new(StringComparer.Ordinal);
+        // Ordered by name so that, of several Secrets for one server, the same one is found every time.
+        foreach (var secret in clusterSecrets.Cache.List(CurrentSettings.ArgoCdNamespace).OrderBy(s => s.Metadata.Name, StringComparer.Ordinal))
+        {
+            var (cluster, problem) = ClusterSecretReader.Read(secret.Metadata.Name ?? "", secret.Data);
+            if (cluster is not null)
+            {
+                clusters.Add(cluster);
+            }
+
+            if (problem is not null)
+            {
+                problems.Add(problem);
+                if (!lastClusterProblems.Contains(problem))
+                {
+                    logger.ClusterSecretProblem(CurrentSettings.ArgoCdNamespace, secret.Metadata.Name ?? "", problem);
+                }
+            }
+        }
+
+        lastClusterProblems = problems;
+        return new ClusterRegistry(clusters, inClusterEnabled);
     }
 
     /// <summary>Recompiles only the projects whose resourceVersion changed, then swaps in a new snapshot.</summary>
@@ -234,7 +274,7 @@ public sealed class AdmissionCaches : IInformerEventHandler<AppProject>, IInform
                 }
             }
 
-            var next = new PolicySnapshot(compiled, rbac, argoCd);
+            var next = new PolicySnapshot(compiled, rbac, argoCd, ReadClusters(argoCd.InClusterEnabled));
             Volatile.Write(ref snapshot, next);
             logger.PolicyRebuilt(CurrentSettings.ArgoCdNamespace, next.ProjectCount, next.Enforcer.Diagnostics.Count);
             foreach (var diagnostic in next.Enforcer.Diagnostics)

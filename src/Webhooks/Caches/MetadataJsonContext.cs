@@ -21,5 +21,7 @@ namespace Tollgate.Webhooks.Caches;
 [JsonSerializable(typeof(AnalysisTemplateMetadata))]
 [JsonSerializable(typeof(KubernetesList<AnalysisTemplateMetadata>))]
 [JsonSerializable(typeof(ClusterAnalysisTemplateMetadata))]
+[JsonSerializable(typeof(ClusterSecret))]
+[JsonSerializable(typeof(KubernetesList<ClusterSecret>))]
 [JsonSerializable(typeof(KubernetesList<ClusterAnalysisTemplateMetadata>))]
 public sealed partial class MetadataJsonContext : JsonSerializerContext;

@@ -12,4 +12,7 @@ internal static partial class PolicyLog
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Tollgate settings reloaded from ConfigMap {Namespace}/{Name}")]
     public static partial void SettingsReloaded(this ILogger logger, string @namespace, string name);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Argo CD cluster Secret {Namespace}/{Name} is malformed: {Problem}")]
+    public static partial void ClusterSecretProblem(this ILogger logger, string @namespace, string name, string problem);
 }

@@ -1,12 +1,13 @@
 using System.Collections.Frozen;
 using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Webhooks.Clusters;
 using Tollgate.Webhooks.Policy;
 using Tollgate.Webhooks.Settings;
 
 namespace Tollgate.Webhooks.Caches;
 
 /// <summary>
-/// Everything compiled from the AppProjects, argocd-rbac-cm and argocd-cm at one moment: immutable, swapped as a whole when one
+/// Everything compiled from the AppProjects, argocd-rbac-cm, argocd-cm and the cluster Secrets at one moment: immutable, swapped as a whole when one
 /// of them changes, so a request reads a consistent view without locks.
 /// </summary>
 public sealed class PolicySnapshot
@@ -14,8 +15,9 @@ public sealed class PolicySnapshot
     private readonly FrozenDictionary<string, CompiledProjectEntry> projects;
     private readonly RbacPolicy rbacPolicy;
 
-    public PolicySnapshot(IReadOnlyDictionary<string, CompiledProjectEntry> projects, RbacPolicy rbacPolicy, ArgoCdConfig? argoCd = null)
+    public PolicySnapshot(IReadOnlyDictionary<string, CompiledProjectEntry> projects, RbacPolicy rbacPolicy, ArgoCdConfig? argoCd = null, ClusterRegistry? clusters = null)
     {
+        Clusters = clusters ?? ClusterRegistry.Empty;
         ArgumentNullException.ThrowIfNull(projects);
         ArgumentNullException.ThrowIfNull(rbacPolicy);
         this.rbacPolicy = rbacPolicy;
@@ -30,6 +32,9 @@ public sealed class PolicySnapshot
 
     /// <summary>What argocd-cm says about syncs.</summary>
     public ArgoCdConfig ArgoCd { get; }
+
+    /// <summary>The clusters Argo CD's cluster Secrets register.</summary>
+    public ClusterRegistry Clusters { get; }
 
     public int ProjectCount => projects.Count;
 
@@ -52,7 +57,7 @@ public sealed class PolicySnapshot
         foreach (var entry in projects.Values)
         {
             if (!entry.ClaimsAnyNamespace
-                || !entry.NamespaceClaims.IsDestinationPermitted(ClusterIdentity.InCluster.Server, ClusterIdentity.InCluster.Name, @namespace))
+                || !entry.NamespaceClaims.IsDestinationPermitted(ArgoCluster.InCluster.Server, ArgoCluster.InCluster.Name, @namespace))
             {
                 continue;
             }
@@ -77,7 +82,7 @@ public sealed class PolicySnapshot
         {
             [project.Metadata.Name ?? CompiledProject.DefaultProjectName] = Compile(project),
         };
-        return new PolicySnapshot(all, rbacPolicy, ArgoCd);
+        return new PolicySnapshot(all, rbacPolicy, ArgoCd, Clusters);
     }
 
     public static CompiledProjectEntry Compile(AppProject project)

@@ -1,6 +1,7 @@
 using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Entities.ArgoCd;
 using Tollgate.Webhooks.Caches;
+using Tollgate.Webhooks.Clusters;
 using Tollgate.Webhooks.Policy;
 using Tollgate.Webhooks.Settings;
 
@@ -180,7 +181,7 @@ public static class ApplicationDecider
                 $"application {name} is not allowed in project {projectName}: its namespace '{applicationNamespace}' is not in the project's sourceNamespaces");
         }
 
-        var violations = project.CheckApplication(application);
+        var violations = project.CheckApplication(application, policy.Clusters);
         if (violations.Count == 0)
         {
             return CheckImpersonation(application, project, policy);
@@ -202,13 +203,9 @@ public static class ApplicationDecider
             return null;
         }
 
+        // The limits passed, so the destination resolves; Argo CD matches the resolved cluster's server.
         var destination = application.Spec.Destination;
-        var server = (destination?.Server ?? "").TrimEnd('/');
-        if (server.Length == 0 && destination?.Name == ClusterIdentity.InCluster.Name)
-        {
-            server = ClusterIdentity.InCluster.Server;
-        }
-
+        var server = policy.Clusters.Resolve(destination).Cluster?.Server ?? "";
         var error = project.CheckImpersonation(server, destination?.Namespace ?? "", policy.ArgoCd.ImpersonationEnforced);
         return error is null
             ? null

@@ -8,7 +8,9 @@ namespace Tollgate.Webhooks.Decisions;
 /// Pure: an AppProject written with kubectl, held to Argo CD's project API (server/project): a created or re-specified
 /// project must pass Argo CD's validation (<see cref="ProjectValidator"/>) whoever writes it, except system identities;
 /// the project <c>default</c> and a project Applications still name cannot be deleted; humans need <c>projects</c>
-/// <c>create</c>, <c>update</c> or <c>delete</c> on the project's name (admins bypass, counted; break-glass may override).
+/// <c>create</c>, <c>update</c> or <c>delete</c> on the project's name and, for an update, what
+/// <see cref="ProjectUpdateRules"/> lists (admins bypass, counted; break-glass may override); an update may not leave
+/// the project's Applications with a source or destination it no longer permits.
 /// </summary>
 public static class ProjectDecider
 {
@@ -61,13 +63,40 @@ public static class ProjectDecider
             AdmissionOperations.Delete => "delete",
             _ => "update",
         };
-        var decision = policy.Enforcer.Enforce(requester.Subject, "projects", action, name);
-        if (decision.Allowed)
+        List<(string Resource, string Action, string Object, string? Why)> permissions = [("projects", action, name, null)];
+        var isSpecUpdate = request.Operation == AdmissionOperations.Update && request.SpecChanged && request.Old is not null;
+        if (isSpecUpdate)
         {
-            return AdmissionDecision.Allow(DecisionReasons.Allowed);
+            permissions.AddRange(ProjectUpdateRules.Permissions(request.Old!, project).Select(p => (p.Resource, p.Action, p.Object, (string?)p.Why)));
         }
 
         var breakGlass = request.Operation == AdmissionOperations.Delete ? request.OldBreakGlass : request.NewBreakGlass;
-        return Overrides.Resolve(new Denial(DecisionReasons.RbacDenied, $"Argo CD RBAC: {decision.Message}"), requester, breakGlass, overridable: true, [], new Dictionary<string, string>());
+        AdmissionDecision? bypassed = null;
+        foreach (var (resource, permission, rbacObject, why) in permissions)
+        {
+            var decision = policy.Enforcer.Enforce(requester.Subject, resource, permission, rbacObject);
+            if (decision.Allowed)
+            {
+                continue;
+            }
+
+            var denial = new Denial(DecisionReasons.RbacDenied, why is null ? $"Argo CD RBAC: {decision.Message}" : $"Argo CD RBAC: {decision.Message} ({why})");
+            var resolved = Overrides.Resolve(denial, requester, breakGlass, overridable: true, [], new Dictionary<string, string>());
+            if (!resolved.Allowed)
+            {
+                return resolved;
+            }
+
+            // An admin or break-glass passes the role checks, not Argo CD's refusal below.
+            bypassed = resolved;
+            break;
+        }
+
+        if (isSpecUpdate && ProjectUpdateRules.InvalidatedApplications(request.Old!, project, request.Applications, policy.Clusters) is { } invalidated)
+        {
+            return AdmissionDecision.Deny(DecisionReasons.ProjectInUse, $"Argo CD refuses to update AppProject {name}: {invalidated}", 400);
+        }
+
+        return bypassed ?? AdmissionDecision.Allow(DecisionReasons.Allowed);
     }
 }

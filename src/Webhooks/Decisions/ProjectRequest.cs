@@ -21,6 +21,9 @@ public sealed record ProjectRequest
     /// <summary>How many Applications in Argo CD's namespace name the project (DELETE).</summary>
     public int ApplicationCount { get; init; }
 
+    /// <summary>The Applications in Argo CD's namespace that name the project (UPDATE): may the new spec invalidate them?</summary>
+    public IReadOnlyList<Application> Applications { get; init; } = [];
+
     public string? OldBreakGlass { get; init; }
 
     public string? NewBreakGlass { get; init; }

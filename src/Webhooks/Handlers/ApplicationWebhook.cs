@@ -3,6 +3,7 @@ using System.Text.Json;
 using Tollgate.Shared.Admission;
 using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Webhooks.ApplicationSets;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Webhooks.Caches;
@@ -16,7 +17,8 @@ namespace Tollgate.Webhooks.Handlers;
 
 /// <summary>
 /// Argo CD Applications: project limits and project roles at admission time (decision 1); AppProjects: Argo CD's
-/// project API rules (validation and <c>projects</c> RBAC).
+/// project API rules (validation and <c>projects</c> RBAC); ApplicationSets: <c>applicationsets</c> RBAC and their
+/// templates against the projects they name.
 /// </summary>
 public sealed class ApplicationWebhook(
     LiveSettings liveSettings, AdmissionCaches caches, DecisionResponder responder, IKubernetesClient client, SyncWindowMetrics syncWindowMetrics)
@@ -45,6 +47,12 @@ public sealed class ApplicationWebhook(
         {
             var projectTarget = RequestReader.Target(AppProject.Resource.ApiVersion, AppProject.Resource.Kind, request.Namespace, request.Name, request.OldObject ?? request.Object);
             return responder.Respond(Name, request, DecideProject(request, caches.Policy), Stopwatch.GetElapsedTime(started), projectTarget);
+        }
+
+        if (request.Kind is { Group: "argoproj.io", Kind: "ApplicationSet" })
+        {
+            var applicationSetTarget = RequestReader.Target("argoproj.io/v1alpha1", "ApplicationSet", request.Namespace, request.Name, request.OldObject ?? request.Object);
+            return responder.Respond(Name, request, DecideApplicationSet(request, caches.Policy), Stopwatch.GetElapsedTime(started), applicationSetTarget);
         }
 
         var decision = Decide(request, caches.Policy);
@@ -118,7 +126,38 @@ public sealed class ApplicationWebhook(
                 New = operation == AdmissionOperations.Delete ? null : newProject,
                 SpecChanged = operation == AdmissionOperations.Update
                     && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
-                ApplicationCount = operation == AdmissionOperations.Delete && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "") : 0,
+                ApplicationCount = operation == AdmissionOperations.Delete && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "").Count : 0,
+                Applications = operation == AdmissionOperations.Update && oldProject is not null ? caches.ApplicationsInProject(oldProject.Metadata.Name ?? "") : [],
+                OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
+                NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
+            },
+            policy);
+    }
+
+    private AdmissionDecision DecideApplicationSet(AdmissionRequest request, PolicySnapshot policy)
+    {
+        ApplicationSetView? oldSet, newSet;
+        try
+        {
+            oldSet = request.OldObject is { ValueKind: JsonValueKind.Object } oldObject ? ApplicationSetReader.Read(oldObject) : null;
+            newSet = request.Object is { ValueKind: JsonValueKind.Object } newObject ? ApplicationSetReader.Read(newObject) : null;
+        }
+        catch (JsonException e)
+        {
+            return AdmissionDecision.Deny(DecisionReasons.Unreadable, $"the ApplicationSet cannot be read: {e.Message}", 400);
+        }
+
+        var operation = request.Operation ?? "";
+        return ApplicationSetDecider.Decide(
+            new ApplicationSetRequest
+            {
+                Operation = operation,
+                Requester = IdentityClassifier.Classify(settings, request.UserInfo?.Username, RequestReader.Groups(request)),
+                ArgoCdNamespace = settings.ArgoCdNamespace,
+                Old = oldSet,
+                New = operation == AdmissionOperations.Delete ? null : newSet,
+                SpecChanged = operation == AdmissionOperations.Update
+                    && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
                 OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
                 NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
             },

@@ -16,7 +16,7 @@ public static class WebhookRules
 
     public static IReadOnlyList<V1RuleWithOperations> Applications { get; } =
     [
-        new() { Operations = Writes, ApiGroups = ["argoproj.io"], ApiVersions = ["v1alpha1"], Resources = ["applications", "appprojects"], Scope = "Namespaced" },
+        new() { Operations = Writes, ApiGroups = ["argoproj.io"], ApiVersions = ["v1alpha1"], Resources = ["applications", "appprojects", "applicationsets"], Scope = "Namespaced" },
     ];
 
     public static IReadOnlyList<V1RuleWithOperations> Rollouts { get; } =

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Webhooks.Clusters;
 
 namespace Tollgate.Webhooks.Policy;
 
@@ -39,6 +40,9 @@ public sealed class CompiledProject
         clusterResourceBlacklist = [.. (spec.ClusterResourceBlacklist ?? []).Select(item => new CompiledResourceRule(item.Group, item.Kind, item.Name))];
         sourceNamespaces = NamespacePatterns.Compile(spec.SourceNamespaces);
         destinationServiceAccounts = ReadDestinationServiceAccounts(spec);
+        PermitOnlyProjectScopedClusters = spec.AdditionalProperties is not null
+            && spec.AdditionalProperties.TryGetValue("permitOnlyProjectScopedClusters", out var scoped)
+            && scoped.ValueKind == JsonValueKind.True;
         SyncWindows = SyncWindow.Compile(spec.SyncWindows);
 
         List<RbacPermission> permissions = [];
@@ -51,6 +55,9 @@ public sealed class CompiledProject
     }
 
     public string Name { get; }
+
+    /// <summary>Only clusters whose Secret names this project may be destinations (<c>permitOnlyProjectScopedClusters</c>).</summary>
+    public bool PermitOnlyProjectScopedClusters { get; }
 
     /// <summary>The project's <c>syncWindows</c>, compiled (invalid ones carry their error).</summary>
     public IReadOnlyList<SyncWindow> SyncWindows { get; }
@@ -97,20 +104,35 @@ public sealed class CompiledProject
     }
 
     public bool IsDestinationPermitted(string? server, string? name, string? destinationNamespace) =>
-        EvaluateDestination(server ?? "", name ?? "", destinationNamespace ?? "").Allowed;
+        EvaluateDestination(server ?? "", name ?? "", destinationNamespace ?? "", []).Allowed;
 
     /// <summary>
     /// An entry matches when (its server glob matches the server OR its name glob matches the name) AND its namespace glob
     /// matches. A <c>!</c> entry whose exclusion hits denies at once, so exclusions win over any allowing entry.
     /// Pass both server and name of the resolved cluster, as Argo CD does: an empty name never matches a name glob.
     /// </summary>
-    public PolicyDecision CheckDestination(string? server, string? name, string? destinationNamespace)
+    /// <param name="withScopedClusterDestinations">
+    /// Count the project's scoped clusters as destinations, as Argo CD does for Applications (GetAppProjectByName); its
+    /// project update check asks the project as written.
+    /// </param>
+    public PolicyDecision CheckDestination(
+        string? server, string? name, string? destinationNamespace, ClusterRegistry? clusters = null, bool withScopedClusterDestinations = true)
     {
         server ??= "";
         name ??= "";
         destinationNamespace ??= "";
-        var (allowed, entry) = EvaluateDestination(server, name, destinationNamespace);
+        clusters ??= ClusterRegistry.Empty;
+        var (allowed, entry) = EvaluateDestination(server, name, destinationNamespace, withScopedClusterDestinations ? clusters.ProjectDestinations(Name) : []);
         var destination = DescribeDestination(server, name, destinationNamespace);
+        if (allowed && PermitOnlyProjectScopedClusters
+            && !clusters.ProjectClusters(Name).Any(cluster => cluster.Name == name || cluster.Server == server))
+        {
+            return new PolicyDecision(
+                false,
+                $"destination {destination} matches {entry}, but project {Name} sets permitOnlyProjectScopedClusters and no cluster Secret scoped to it (project: {Name}) has this name or server",
+                entry!.ToString());
+        }
+
         if (allowed)
         {
             return new PolicyDecision(true, $"destination {destination} is permitted in project {Name} by {entry}", entry!.ToString());
@@ -163,10 +185,10 @@ public sealed class CompiledProject
     /// <summary>
     /// Checks an application against the project's limits: it belongs to this project, every source repository
     /// (each of <c>spec.sources</c> when set, otherwise <c>spec.source</c>) is permitted, and its destination is permitted.
-    /// A destination given only by server or only by name is completed from <paramref name="knownClusters"/> (and the
-    /// in-cluster cluster) the way Argo CD resolves it.
+    /// A destination given only by server or only by name is completed from <paramref name="clusters"/> (and the
+    /// in-cluster cluster) the way Argo CD resolves it; a destination that resolves to no cluster is refused with Argo CD's error.
     /// </summary>
-    public IReadOnlyList<PolicyViolation> CheckApplication(Application application, IReadOnlyCollection<ClusterIdentity>? knownClusters = null)
+    public IReadOnlyList<PolicyViolation> CheckApplication(Application application, ClusterRegistry? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         List<PolicyViolation> violations = [];
@@ -195,7 +217,7 @@ public sealed class CompiledProject
             violations.Add(new PolicyViolation("spec.source", $"application {applicationName} has no source: set spec.source or spec.sources"));
         }
 
-        CheckApplicationDestination(spec.Destination, knownClusters, violations);
+        CheckApplicationDestination(applicationName, spec.Destination, clusters ?? ClusterRegistry.Empty, violations);
         return violations;
     }
 
@@ -274,11 +296,14 @@ public sealed class CompiledProject
 
     // The deny conditions mirror Argo CD's boolean expression exactly, including that an excluded name denies whatever
     // the namespace, while an excluded server or namespace only denies together with a match on the other field.
-    private (bool Allowed, CompiledDestination? Entry) EvaluateDestination(string server, string name, string destinationNamespace)
+    // Project-scoped clusters count as further destinations (Argo CD's GetAppProjectByName appends them).
+    private (bool Allowed, CompiledDestination? Entry) EvaluateDestination(
+        string server, string name, string destinationNamespace, IReadOnlyList<CompiledDestination> scopedClusterDestinations)
     {
         CompiledDestination? firstMatch = null;
-        foreach (var entry in destinations)
+        for (var index = 0; index < destinations.Length + scopedClusterDestinations.Count; index++)
         {
+            var entry = index < destinations.Length ? destinations[index] : scopedClusterDestinations[index - destinations.Length];
             var nameMatched = name.Length > 0 && entry.Name.Evaluate(name);
             var serverMatched = server.Length > 0 && entry.Server.Evaluate(server);
             var namespaceMatched = entry.Namespace.Evaluate(destinationNamespace);
@@ -341,46 +366,21 @@ public sealed class CompiledProject
     }
 
     private void CheckApplicationDestination(
-        ApplicationDestination? destination,
-        IReadOnlyCollection<ClusterIdentity>? knownClusters,
-        List<PolicyViolation> violations)
+        string applicationName, ApplicationDestination? destination, ClusterRegistry clusters, List<PolicyViolation> violations)
     {
-        var server = (destination?.Server ?? "").TrimEnd('/');
-        var name = destination?.Name ?? "";
-        if (server.Length > 0 && name.Length > 0)
+        var resolution = clusters.Resolve(destination);
+        if (resolution.Cluster is not { } cluster)
         {
-            violations.Add(new PolicyViolation("spec.destination", $"the destination sets both name '{name}' and server '{server}'; set only one"));
+            violations.Add(new PolicyViolation("spec.destination", $"application destination spec for {applicationName} is invalid: {resolution.Error}"));
             return;
         }
 
-        if (server.Length == 0 && name.Length == 0)
-        {
-            violations.Add(new PolicyViolation("spec.destination", "the destination needs a server or a name"));
-            return;
-        }
-
-        var cluster = ResolveCluster(server, name, knownClusters ?? []);
-        var decision = CheckDestination(
-            server.Length > 0 ? server : cluster?.Server,
-            name.Length > 0 ? name : cluster?.Name,
-            destination?.Namespace);
+        // Argo CD matches the resolved cluster's server and name, not what the Application wrote.
+        var decision = CheckDestination(cluster.Server, cluster.Name, destination?.Namespace, clusters);
         if (!decision.Allowed)
         {
             violations.Add(new PolicyViolation("spec.destination", decision.Message));
         }
-    }
-
-    private static ClusterIdentity? ResolveCluster(string server, string name, IReadOnlyCollection<ClusterIdentity> knownClusters)
-    {
-        var inCluster = ClusterIdentity.InCluster;
-        if (server.Length > 0)
-        {
-            return knownClusters.FirstOrDefault(cluster => cluster.Server.TrimEnd('/') == server)
-                ?? (server == inCluster.Server ? inCluster : null);
-        }
-
-        return knownClusters.FirstOrDefault(cluster => cluster.Name == name)
-            ?? (name == inCluster.Name ? inCluster : null);
     }
 
     private void CompileRoles(IList<ProjectRole> roles, List<RbacPermission> permissions, List<RbacRoleBinding> bindings, List<PolicyDiagnostic> diagnostics)

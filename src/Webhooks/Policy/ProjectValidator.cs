@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Tollgate.Shared.Entities.ArgoCd;
 
 namespace Tollgate.Webhooks.Policy;
@@ -5,8 +7,8 @@ namespace Tollgate.Webhooks.Policy;
 /// <summary>
 /// Pure: Argo CD's validation of an AppProject written through its API (<c>AppProject.ValidateProject</c> after
 /// <c>NormalizePolicies</c>), so a project Argo CD's API would refuse is refused when written with kubectl too:
-/// destinations, source namespaces, source repositories and roles (names, policies, groups), in Argo CD's order,
-/// first error only. Sync windows and destinationServiceAccounts are not validated here.
+/// destinations, source namespaces, source repositories, roles (names, policies, groups), sync windows and
+/// destinationServiceAccounts, in Argo CD's order, first error only.
 /// </summary>
 public static class ProjectValidator
 {
@@ -66,8 +68,123 @@ public static class ProjectValidator
             }
         }
 
-        return ValidateRoles(name, spec.Roles ?? []);
+        return ValidateRoles(name, spec.Roles ?? [])
+            ?? ValidateSyncWindows(spec.SyncWindows)
+            ?? ValidateDestinationServiceAccounts(spec.AdditionalProperties is not null && spec.AdditionalProperties.TryGetValue("destinationServiceAccounts", out var accounts) ? accounts : null);
     }
+
+    /// <summary>
+    /// Argo CD's window checks: no two windows with the same identity (everything but manualSync and description), then
+    /// each window's <c>Validate</c> (kind, schedule, duration, description length) and at least one selector.
+    /// </summary>
+    private static string? ValidateSyncWindows(JsonElement? windows)
+    {
+        if (windows is not { ValueKind: JsonValueKind.Array } list)
+        {
+            return null;
+        }
+
+        HashSet<string> identities = new(StringComparer.Ordinal);
+        foreach (var window in list.EnumerateArray())
+        {
+            if (window.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            var (kind, schedule, duration) = (Text(window, "kind"), Text(window, "schedule"), Text(window, "duration"));
+            var identity = string.Join('\u0000', kind, schedule, duration, List(window, "applications"), List(window, "namespaces"), List(window, "clusters"),
+                Text(window, "timeZone"), window.TryGetProperty("andOperator", out var and) && and.ValueKind == JsonValueKind.True);
+            if (!identities.Add(identity))
+            {
+                return $"sync window with kind '{kind}', schedule '{schedule}', and duration '{duration}' already exists (duplicate detected)";
+            }
+
+            if (kind is not ("allow" or "deny"))
+            {
+                return $"kind '{kind}' mismatch: can only be allow or deny";
+            }
+
+            CronSchedule.Parse(schedule, out var scheduleError);
+            if (scheduleError is not null)
+            {
+                return $"cannot parse schedule '{schedule}': {scheduleError}";
+            }
+
+            if (!SyncWindow.TryParseGoDuration(duration, out _))
+            {
+                return $"cannot parse duration '{duration}': time: invalid duration \"{duration}\"";
+            }
+
+            if (Encoding.UTF8.GetByteCount(Text(window, "description")) > 255)
+            {
+                return "description must not exceed 255 characters";
+            }
+
+            if (Count(window, "applications") == 0 && Count(window, "namespaces") == 0 && Count(window, "clusters") == 0)
+            {
+                return $"window '{kind}':'{schedule}':'{duration}' requires one of application, cluster or namespace";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ValidateDestinationServiceAccounts(JsonElement? accounts)
+    {
+        if (accounts is not { ValueKind: JsonValueKind.Array } list)
+        {
+            return null;
+        }
+
+        HashSet<string> keys = new(StringComparer.Ordinal);
+        foreach (var account in list.EnumerateArray())
+        {
+            var (server, ns, serviceAccount) = (Text(account, "server"), Text(account, "namespace"), Text(account, "defaultServiceAccount"));
+            if (server.Contains('!', StringComparison.Ordinal))
+            {
+                return $"server has an invalid format, '{server}'";
+            }
+
+            if (ns.Contains('!', StringComparison.Ordinal))
+            {
+                return $"namespace has an invalid format, '{ns}'";
+            }
+
+            if (serviceAccount.Trim(' ').Length == 0 || serviceAccount.AsSpan().IndexOfAny("!*[]{}\\/") >= 0)
+            {
+                return $"defaultServiceAccount has an invalid format, '{serviceAccount}'";
+            }
+
+            if (!GlobPattern.Compile(server).IsValid)
+            {
+                return $"server has an invalid format, '{server}'";
+            }
+
+            if (!GlobPattern.Compile(ns).IsValid)
+            {
+                return $"namespace has an invalid format, '{ns}'";
+            }
+
+            if (!keys.Add($"{server}/{ns}"))
+            {
+                return $"destinationServiceAccount '{server}/{ns}' already added";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Text(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+
+    private static int Count(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : 0;
+
+    private static string List(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? string.Join('\u0001', value.EnumerateArray().Select(entry => entry.ValueKind == JsonValueKind.String ? entry.GetString() : ""))
+            : "";
 
     /// <summary>Argo CD's <c>normalizePolicy</c>: every field after the first trimmed of spaces and joined with ", ".</summary>
     public static string NormalizePolicy(string policy)

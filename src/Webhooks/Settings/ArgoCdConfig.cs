@@ -19,6 +19,8 @@ public sealed record ArgoCdConfig
 
     public const string ImpersonationEnforcedKey = "application.sync.impersonation.enforced";
 
+    public const string InClusterEnabledKey = "cluster.inClusterEnabled";
+
     public const string RequireOverridePrivilegeForRevisionSyncKey = "application.sync.requireOverridePrivilegeForRevisionSync";
 
     public static ArgoCdConfig Default { get; } = new();
@@ -51,6 +53,9 @@ public sealed record ArgoCdConfig
     /// <summary>With impersonation, a destination no entry matches fails to sync (the default; only <c>"false"</c> turns it off).</summary>
     public bool ImpersonationEnforced { get; init; } = true;
 
+    /// <summary>The built-in in-cluster cluster is usable (only <c>"false"</c> disables it, as Argo CD reads it).</summary>
+    public bool InClusterEnabled { get; init; } = true;
+
     /// <summary>What is wrong with the ConfigMap, for the log; empty when nothing is.</summary>
     public IReadOnlyList<string> Problems => RevisionSyncSettingError is null ? [] : [RevisionSyncSettingError];
 
@@ -73,6 +78,11 @@ public sealed record ArgoCdConfig
                 ImpersonationEnabled = true,
                 ImpersonationEnforced = !data.TryGetValue(ImpersonationEnforcedKey, out var enforced) || enforced != "false",
             };
+        }
+
+        if (data is not null && data.TryGetValue(InClusterEnabledKey, out var inCluster) && inCluster == "false")
+        {
+            config = config with { InClusterEnabled = false };
         }
 
         if (data is null || !data.TryGetValue(RequireOverridePrivilegeForRevisionSyncKey, out var text) || text.Length == 0)

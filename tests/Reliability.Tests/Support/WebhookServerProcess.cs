@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Tollgate.Testing;
 using Tollgate.Testing.ControlPlane;
 
 namespace Tollgate.Reliability.Tests.Support;
@@ -28,6 +29,18 @@ public sealed class WebhookServerProcess : IAsyncDisposable
 
     public string ConfigurationName { get; }
 
+    /// <summary>config/rbac-argocd (the cluster Secrets the webhooks read in Argo CD's namespace), moved to the test's namespace.</summary>
+    private static async Task GrantClusterSecretsAsync(TestControlPlane plane, string argoCdNamespace, CancellationToken cancellationToken)
+    {
+        var role = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "config", "rbac-argocd", "webhooks-cluster-secrets-role.yaml"), cancellationToken))
+            .Replace("namespace: argocd", $"namespace: {argoCdNamespace}", StringComparison.Ordinal);
+        var result = await plane.Kubectl.RunAsync(plane.AdminKubeconfigPath, ["apply", "-f", "-"], stdin: role, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new ControlPlaneException($"config/rbac-argocd could not be applied: {result}");
+        }
+    }
+
     public Uri BaseAddress { get; }
 
     public bool HasExited => process.HasExited || ServerPid() is null;
@@ -38,6 +51,7 @@ public sealed class WebhookServerProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(plane);
         var identity = await plane.ShippedIdentities.WebhooksAsync(cancellationToken);
+        await GrantClusterSecretsAsync(plane, argoCdNamespace, cancellationToken);
         var configurationName = $"tollgate-reliability-{Guid.NewGuid():N}"[..36];
         var settings = Path.Combine(plane.WorkDirectory, $"{configurationName}-settings.yaml");
         await File.WriteAllTextAsync(settings, $"argocdNamespace: {argoCdNamespace}\n", cancellationToken);
@@ -62,6 +76,7 @@ public sealed class WebhookServerProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(plane);
         var identity = await plane.ShippedIdentities.WebhooksAsync(cancellationToken);
+        await GrantClusterSecretsAsync(plane, argoCdNamespace, cancellationToken);
         var name = $"tollgate-reliability-{Guid.NewGuid():N}"[..36];
         var settings = Path.Combine(plane.WorkDirectory, $"{name}-settings.yaml");
         await File.WriteAllTextAsync(settings, $"argocdNamespace: {argoCdNamespace}\n", cancellationToken);

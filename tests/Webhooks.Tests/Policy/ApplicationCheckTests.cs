@@ -1,4 +1,5 @@
 using Tollgate.Shared.Entities.ArgoCd;
+using Tollgate.Webhooks.Clusters;
 using Tollgate.Webhooks.Policy;
 
 namespace Tollgate.Webhooks.Tests.Policy;
@@ -33,9 +34,9 @@ public sealed class ApplicationCheckTests
     [InlineData(new[] { "https://a.example/x", "https://b.example/y" }, InCluster, null, "production", new[] { "spec.sources[0].repoURL: repository https://a.example/x is not permitted in project production", "spec.sources[1].repoURL: repository https://b.example/y is not permitted in project production" })]
     [InlineData(new[] { Manifests }, InCluster, null, "kube-system", new[] { "spec.destination: destination server 'https://kubernetes.default.svc' (name 'in-cluster'), namespace 'kube-system' does not match any destination allowed in project production" })]
     [InlineData(new[] { Manifests }, null, "in-cluster", "production", new string[0])]
-    [InlineData(new[] { Manifests }, null, "unknown-cluster", "production", new[] { "spec.destination: destination name 'unknown-cluster', namespace 'production' does not match any destination allowed in project production" })]
-    [InlineData(new[] { Manifests }, InCluster, "in-cluster", "production", new[] { "spec.destination: the destination sets both name 'in-cluster' and server 'https://kubernetes.default.svc'; set only one" })]
-    [InlineData(new[] { Manifests }, null, null, "production", new[] { "spec.destination: the destination needs a server or a name" })]
+    [InlineData(new[] { Manifests }, null, "unknown-cluster", "production", new[] { "spec.destination: application destination spec for web-app is invalid: there are no clusters with this name: unknown-cluster" })]
+    [InlineData(new[] { Manifests }, InCluster, "in-cluster", "production", new[] { "spec.destination: application destination spec for web-app is invalid: application destination can't have both name and server defined: in-cluster https://kubernetes.default.svc" })]
+    [InlineData(new[] { Manifests }, null, null, "production", new[] { "spec.destination: application destination spec for web-app is invalid: Destination server missing from app spec" })]
     [InlineData(new[] { "" }, InCluster, null, "production", new[] { "spec.source.repoURL: spec.source.repoURL is required" })]
     public void CheckApplication_SourcesAndDestination_ReportEachViolation(string[] repoUrls, string? server, string? name, string destinationNamespace, string[] expected)
     {
@@ -78,7 +79,7 @@ public sealed class ApplicationCheckTests
             spec.Destinations = [ProjectFixtures.Destination("https://prod-*.example.com", "apps", name: null)];
         }));
         var application = ProjectFixtures.Application("production", ProjectFixtures.Destination(server, "apps", name), Manifests);
-        ClusterIdentity[] clusters = [new("https://prod-eu.example.com", "prod-eu"), new("https://staging.example.com", "staging")];
+        var clusters = new ClusterRegistry([new("https://prod-eu.example.com", "prod-eu"), new("https://staging.example.com", "staging")]);
 
         var violations = project.CheckApplication(application, clusters);
 

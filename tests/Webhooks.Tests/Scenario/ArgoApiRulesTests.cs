@@ -172,7 +172,12 @@ public sealed class ArgoApiRulesTests(ControlPlaneFixture fixture) : WebhookScen
         var manual = await RetryUntilAsync(
             () => KubectlAsync(Users.Platform, "patch", "application", "windowed", "-n", ArgoCd, "--type", "merge", "-p", sync, "--dry-run=server"),
             result => result.Succeeded);
-        await ApplyAsAdminAsync(WithWindow(PreciseProject("sync"), "allow", "0 25 * * *", manualSync: true));
+        // Argo CD's API (and Tollgate) refuse storing an invalid window; one stored anyway (here by a system identity,
+        // which Tollgate never checks) refuses every sync.
+        var invalidProject = WithWindow(PreciseProject("sync"), "allow", "0 25 * * *", manualSync: true);
+        var refusedWrite = await Plane.Kubectl.RunAsync(Plane.AdminKubeconfigPath, ["apply", "-f", "-"], stdin: invalidProject);
+        var system = await Plane.MintUserAsync("system:serviceaccount:kube-system:tollgate-test-writer", ["platform-team"], Timeout());
+        var storedBySystem = await ApplyAsync(system, invalidProject);
         var invalid = await RetryUntilAsync(
             () => KubectlAsync(Users.Platform, "patch", "application", "windowed", "-n", ArgoCd, "--type", "merge", "-p", sync, "--dry-run=server"),
             result => !result.Succeeded);
@@ -181,6 +186,9 @@ public sealed class ArgoApiRulesTests(ControlPlaneFixture fixture) : WebhookScen
         Assert.Contains("Argo CD refuses this sync in project precise: cannot sync: blocked by sync window: deny window #0 (schedule '* * * * *', duration 1h, timeZone Europe/Paris) is active until", denied.Stderr, StringComparison.Ordinal);
         Assert.False(admin.Succeeded, admin.ToString());
         Assert.True(manual.Succeeded, manual.ToString());
+        Assert.False(refusedWrite.Succeeded, refusedWrite.ToString());
+        Assert.Contains("Argo CD refuses AppProject precise: cannot parse schedule '0 25 * * *'", refusedWrite.Stderr, StringComparison.Ordinal);
+        Assert.True(storedBySystem.Succeeded, storedBySystem.ToString());
         Assert.Contains("cannot parse schedule '0 25 * * *': end of range (25) above maximum (23)", invalid.Stderr, StringComparison.Ordinal);
         var refusals = Webhooks.ScrapeMetrics().Split('\n').Where(line => line.StartsWith("tollgate_sync_window_refusals_total{", StringComparison.Ordinal)).ToList();
         Assert.Contains(refusals, line => line.Contains("kind=\"deny\"", StringComparison.Ordinal) && line.Contains("project=\"precise\"", StringComparison.Ordinal) && line.Contains("window=\"0\"", StringComparison.Ordinal));
