@@ -18,11 +18,17 @@ public sealed class SelfSignedRegistrationTests(ControlPlaneFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var identity = await fixture.Plane.ShippedIdentities.WebhooksAsync(timeout.Token);
         var configurationName = $"tollgate-test-unregistered-{Guid.NewGuid():N}"[..40];
+        // Its caches must fill before it registers: an Argo CD namespace with the shipped config/rbac-argocd.
+        var argoCd = await fixture.Plane.CreateNamespaceAsync("argocd", cancellationToken: timeout.Token);
+        var granted = await fixture.Plane.Kubectl.RunAsync(fixture.Plane.AdminKubeconfigPath, ["apply", "-f", "-"], stdin: Fixtures.ShippedArgoCdRbac(argoCd), cancellationToken: timeout.Token);
+        Assert.True(granted.Succeeded, granted.ToString());
+        var settings = Path.Combine(fixture.Plane.WorkDirectory, $"{configurationName}-settings.yaml");
+        await File.WriteAllTextAsync(settings, $"argocdNamespace: {argoCd}\n", timeout.Token);
         var dotnet = ControlPlaneBinaries.DotnetHost;
         await using var webhooks = ManagedProcess.Start(
             "tollgate-webhooks",
             dotnet,
-            [Path.Combine(AppContext.BaseDirectory, "tollgate-webhooks.dll"), "--self-signed", "--port", "0", "--kubeconfig", identity.KubeconfigPath, "--configuration-name", configurationName],
+            [Path.Combine(AppContext.BaseDirectory, "tollgate-webhooks.dll"), "--self-signed", "--port", "0", "--kubeconfig", identity.KubeconfigPath, "--configuration-name", configurationName, "--settings", settings],
             Path.Combine(fixture.Plane.WorkDirectory, $"{configurationName}.log"),
             new Dictionary<string, string> { ["TOLLGATE_LOG_FORMAT"] = "text" });
 
@@ -33,5 +39,6 @@ public sealed class SelfSignedRegistrationTests(ControlPlaneFixture fixture)
         Assert.Contains("pass --registration-kubeconfig", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", log, StringComparison.Ordinal);
         Assert.Null(await fixture.Plane.AdminClient.GetAsync<V1ValidatingWebhookConfiguration>(configurationName, cancellationToken: timeout.Token));
+        await fixture.Plane.DeleteNamespaceAsync(argoCd);
     }
 }

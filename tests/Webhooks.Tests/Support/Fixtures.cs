@@ -1,9 +1,16 @@
+using Tollgate.Testing;
+
 namespace Tollgate.Webhooks.Tests.Support;
 
 /// <summary>The scenario's manifests, shaped like the user's seed (../shared/seed) but in per-test namespaces.</summary>
 public static class Fixtures
 {
     public static string ArgoRoleName(string production) => $"tollgate-test-argo-{production}";
+
+    /// <summary>config/rbac-argocd (the cluster Secrets the webhooks read in Argo CD's namespace), moved to the test's Argo CD namespace.</summary>
+    public static string ShippedArgoCdRbac(string argoCd) =>
+        File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "config", "rbac-argocd", "webhooks-cluster-secrets-role.yaml"))
+            .Replace("namespace: argocd", $"namespace: {argoCd}", StringComparison.Ordinal);
 
     /// <summary>Ordinary Kubernetes RBAC: edit in production, and write access to Argo CD's kinds in the Argo CD namespace.</summary>
     public static string Rbac(string production, string argoCd) => $"""

@@ -57,7 +57,7 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
             await Plane.MintUserAsync("oncall-user", ["dev-team", ScenarioUsers.BreakGlassGroup], cancellationToken));
 
         await ApplyAsAdminAsync(Fixtures.Rbac(Production, ArgoCd));
-        await ApplyAsAdminAsync(ShippedArgoCdRbac(ArgoCd));
+        await ApplyAsAdminAsync(Fixtures.ShippedArgoCdRbac(ArgoCd));
         await ApplyAsAdminAsync(Fixtures.ProductionProject(ArgoCd, Production));
         await ApplyAsAdminAsync(Fixtures.WebApplication(ArgoCd, Production));
         await ApplyAsAdminAsync(Fixtures.WebAppDeployment(Production, TrackingId));
@@ -87,11 +87,6 @@ public abstract class WebhookScenarioTest(ControlPlaneFixture fixture) : IAsyncL
 
     /// <summary>Extra fixtures before the server starts.</summary>
     protected virtual Task ConfigureAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>config/rbac-argocd (the cluster Secrets the webhooks read in Argo CD's namespace), moved to this test's namespace.</summary>
-    private static string ShippedArgoCdRbac(string argoCdNamespace) =>
-        File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "config", "rbac-argocd", "webhooks-cluster-secrets-role.yaml"))
-            .Replace("namespace: argocd", $"namespace: {argoCdNamespace}", StringComparison.Ordinal);
 
     protected async Task ApplyAsAdminAsync(string yaml)
     {
