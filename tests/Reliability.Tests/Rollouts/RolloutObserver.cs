@@ -29,6 +29,7 @@ public sealed class RolloutObserver : IAsyncDisposable
     private int relists;
     private int retries;
     private int events;
+    private int stableGoneEarly;
 
     public RolloutObserver(KubernetesClient client, string @namespace, CanaryLimits limits)
     {
@@ -53,6 +54,9 @@ public sealed class RolloutObserver : IAsyncDisposable
     public int Retries => Volatile.Read(ref retries);
 
     public int Events => Volatile.Read(ref events);
+
+    /// <summary>ReplicaSet events showing the stable at 0 before the canary was fully available (within maxUnavailable).</summary>
+    public int StableGoneEarly => Volatile.Read(ref stableGoneEarly);
 
     /// <summary>Every status.stableRS the Rollout ever reported.</summary>
     public IReadOnlyCollection<string> StableHashes => [.. stableHashes.Keys];
@@ -138,6 +142,10 @@ public sealed class RolloutObserver : IAsyncDisposable
 
         var views = current.Values.Select(rs => new ReplicaSetView(Label(rs.Metadata, RolloutLabels.PodTemplateHash), rs.Spec?.Replicas ?? 0, rs.Status?.AvailableReplicas ?? 0)).ToList();
         Record(CanaryInvariants.OfReplicaSets(limits, stable, views));
+        if (CanaryInvariants.StableGoneBeforeCanaryFull(limits, stable, views))
+        {
+            Interlocked.Increment(ref stableGoneEarly);
+        }
     }
 
     private void OnRuns(Dictionary<string, AnalysisRun> current)
