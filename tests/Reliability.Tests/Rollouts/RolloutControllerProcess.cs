@@ -29,7 +29,8 @@ public sealed partial class RolloutControllerProcess : IAsyncDisposable
 
     public string LogPath => process.LogPath;
 
-    public bool HasExited => process.HasExited || Pid() is null;
+    /// <summary>The watchdog is gone, which it is within a second of the server exiting (just after the start the server may not be forked yet).</summary>
+    public bool HasExited => process.HasExited;
 
     /// <summary>The Lease identity this process logged when it became leader, or null while it has not led.</summary>
     public string? LeaderIdentity => BecameLeader().Match(Log()) is { Success: true } match ? match.Groups["identity"].Value : null;

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Tollgate.Reliability.Tests.Support;
 
-/// <summary>Finds a server under its watchdog shell: the live process of a process group whose command line names it.</summary>
+/// <summary>
+/// Finds a server under its watchdog shell: the live child of the watchdog (whose pid is the group's id) whose command
+/// line names it. The watchdog's own command line names the server too, so the parent test is what tells them apart.
+/// </summary>
 public static class ProcessTree
 {
     public static int? FindInGroup(int processGroup, string commandLineMark)
@@ -18,7 +21,7 @@ public static class ProcessTree
             {
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] != "Z" && fields[2] == processGroup.ToString(CultureInfo.InvariantCulture)
+                if (fields[0] != "Z" && fields[1] == processGroup.ToString(CultureInfo.InvariantCulture)
                     && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(commandLineMark, StringComparison.Ordinal))
                 {
                     return pid;

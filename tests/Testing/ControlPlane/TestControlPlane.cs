@@ -71,18 +71,33 @@ public sealed class TestControlPlane : IAsyncDisposable
     /// </summary>
     public async Task RestartServerAsync(string name, TimeSpan downtime, CancellationToken cancellationToken = default)
     {
-        var index = processes.FindIndex(p => p.Name == name);
-        if (index < 0 || !launches.TryGetValue(name, out var launch))
-        {
-            throw new ControlPlaneException($"no server {name} in this control plane");
-        }
-
-        await processes[index].KillAsync();
-        await processes[index].DisposeAsync();
+        await KillServerAsync(name);
         await Task.Delay(downtime, cancellationToken);
+        await StartServerAsync(name, cancellationToken);
+    }
+
+    /// <summary>SIGKILL to one of the servers; it stays down until <see cref="StartServerAsync"/>.</summary>
+    public async Task KillServerAsync(string name)
+    {
+        var index = ServerIndex(name);
+        await processes[index].KillAsync();
+    }
+
+    /// <summary>Starts a server stopped by <see cref="KillServerAsync"/> again, as before; returns once the API server is ready.</summary>
+    public async Task StartServerAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var index = ServerIndex(name);
+        var launch = launches[name];
+        await processes[index].DisposeAsync();
         processes[index] = ManagedProcess.Start(name, launch.Executable, launch.Arguments, Path.Combine(launch.Logs, name + ".log"));
         var apiserver = processes.First(p => p.Name == "kube-apiserver");
         await WaitForServerAsync($"{name} back, kube-apiserver /readyz", [processes[index], apiserver], async ct => (await AdminClient.GetRawAsync("/readyz", ct)) == "ok", cancellationToken);
+    }
+
+    private int ServerIndex(string name)
+    {
+        var index = processes.FindIndex(p => p.Name == name);
+        return index >= 0 && launches.ContainsKey(name) ? index : throw new ControlPlaneException($"no server {name} in this control plane");
     }
 
     /// <summary>Starts a new control plane, or connects to an existing cluster when TOLLGATE_USE_EXISTING_CLUSTER=true.</summary>
