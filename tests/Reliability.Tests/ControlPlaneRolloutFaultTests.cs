@@ -30,7 +30,7 @@ public sealed partial class ControlPlaneRolloutFaultTests(ControlPlaneFixture fi
         await using var observer = new RolloutObserver(Client, @namespace, Limits);
         observer.Arm(stable);
         await ApplyAsync(@namespace, CanaryManifests.Rollout("web:v2", steps));
-        await WaitForRolloutAsync(@namespace, "the canary under way", r => r.Status?.CurrentStepIndex >= 1, TimeSpan.FromMinutes(2), () => controller.Tail());
+        await WaitForRolloutAsync(@namespace, "the canary under way", r => r.Status?.CurrentPodHash != stable && r.Status?.CurrentStepIndex >= 1, TimeSpan.FromMinutes(2), () => controller.Tail());
 
         var moments = new List<string>();
         for (var i = 0; i < restarts; i++)
