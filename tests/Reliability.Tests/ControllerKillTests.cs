@@ -20,21 +20,24 @@ public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutSc
 
     [Theory]
     [InlineData("canary")]
+    [InlineData("canary-surge")]
     public async Task KillControllerAtRandomMoments_InvariantsHoldAndEndStateEqualsUndisturbed(string scenarioName)
     {
         var scenario = KillScenarios.All[scenarioName];
         var seed = ChaosSeed.Resolve();
         var random = new Random(seed);
-        var budget = ChaosReport.Scaled(5, "TOLLGATE_CHAOS_KILLS");
+        var budget = ChaosReport.Scaled(5, scenario.KillsVariable);
+        var replicas = scenario.Replicas;
+        var limits = LimitsFor(replicas);
         var template = CanaryManifests.ErrorRateTemplate(null, consecutiveErrorLimit: 4, count: 2);
 
         var calm = await NamespaceAsync("calm", template);
         var calmController = Own(StartController(calm, "calm", LeaseTiming.Fast));
-        var calmStable = await DeployFirstAsync(calm, scenario.Steps(calm), () => calmController.Tail());
-        await using var calmObserver = new RolloutObserver(Client, calm, Limits);
+        var calmStable = await DeployFirstAsync(calm, scenario.Steps(calm), () => calmController.Tail(), replicas);
+        await using var calmObserver = new RolloutObserver(Client, calm, limits);
         calmObserver.Arm(calmStable);
-        await ApplyAsync(calm, CanaryManifests.Rollout("web:v2", scenario.Steps(calm)));
-        var expected = await SettledEndStateAsync(calm, calmStable, () => calmController.Tail());
+        await ApplyAsync(calm, CanaryManifests.Rollout("web:v2", scenario.Steps(calm), replicas));
+        var expected = await SettledEndStateAsync(calm, calmStable, replicas, () => calmController.Tail());
         await calmController.KillAsync();
 
         var kills = new List<string>();
@@ -52,10 +55,10 @@ public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutSc
             var @namespace = await NamespaceAsync("kill", template);
             var generation = 0;
             var controller = Own(StartController(@namespace, $"r{round}-{generation}", LeaseTiming.Fast));
-            var stable = await DeployFirstAsync(@namespace, scenario.Steps(@namespace), () => controller.Tail());
-            await using var observer = new RolloutObserver(Client, @namespace, Limits);
+            var stable = await DeployFirstAsync(@namespace, scenario.Steps(@namespace), () => controller.Tail(), replicas);
+            await using var observer = new RolloutObserver(Client, @namespace, limits);
             observer.Arm(stable);
-            await ApplyAsync(@namespace, CanaryManifests.Rollout("web:v2", scenario.Steps(@namespace)));
+            await ApplyAsync(@namespace, CanaryManifests.Rollout("web:v2", scenario.Steps(@namespace), replicas));
             var roundKills = 0;
             while (kills.Count < budget && roundKills < MaxKillsPerRound)
             {
@@ -83,7 +86,7 @@ public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutSc
                 controller = Own(StartController(@namespace, $"r{round}-{generation}", LeaseTiming.Fast));
             }
 
-            var endState = await SettledEndStateAsync(@namespace, stable, () => controller.Tail());
+            var endState = await SettledEndStateAsync(@namespace, stable, replicas, () => controller.Tail());
             if (!endState.SequenceEqual(expected, StringComparer.Ordinal))
             {
                 failures.Append(CultureInfo.InvariantCulture, $"round {round} ({@namespace}) ended differently:\n  {string.Join("\n  ", endState)}\n");
@@ -103,7 +106,7 @@ public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutSc
             |---|---|---|---|---|---|---|---|
             {string.Join('\n', rows)}
 
-            limits: {CanaryManifests.Replicas} replicas, maxSurge {Limits.MaxSurge}, maxUnavailable {Limits.MaxUnavailable}; undisturbed end state:
+            limits: {replicas} replicas, maxSurge {limits.MaxSurge}, maxUnavailable {limits.MaxUnavailable}; undisturbed end state:
             {string.Join("; ", expected)}
 
             kill moments: {string.Join("; ", kills)}
@@ -113,13 +116,13 @@ public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutSc
     }
 
     /// <summary>Once Healthy on the new template, the end state read until two reads a second apart agree.</summary>
-    private async Task<IReadOnlyList<string>> SettledEndStateAsync(string @namespace, string oldStable, Func<string> context)
+    private async Task<IReadOnlyList<string>> SettledEndStateAsync(string @namespace, string oldStable, int replicas, Func<string> context)
     {
         await WaitForRolloutAsync(
             @namespace,
             "healthy on web:v2",
-            r => r.Status?.Phase == "Healthy" && r.Status.StableRS != oldStable && r.Status.StableRS == r.Status.CurrentPodHash && r.Status.AvailableReplicas == CanaryManifests.Replicas
-                && r.Status.UpdatedReplicas == CanaryManifests.Replicas,
+            r => r.Status?.Phase == "Healthy" && r.Status.StableRS != oldStable && r.Status.StableRS == r.Status.CurrentPodHash && r.Status.AvailableReplicas == replicas
+                && r.Status.UpdatedReplicas == replicas,
             TimeSpan.FromMinutes(5),
             context);
         IReadOnlyList<string> previous = [];

@@ -28,13 +28,13 @@ public static class CanaryManifests
     /// <summary>The index of the analysis step in <see cref="ChaosSteps"/>.</summary>
     public const int AnalysisStepIndex = 3;
 
-    public static string Rollout(string image, string steps) => $$"""
+    public static string Rollout(string image, string steps, int replicas = Replicas) => $$"""
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata:
           name: {{RolloutName}}
         spec:
-          replicas: {{Replicas}}
+          replicas: {{replicas}}
           selector:
             matchLabels: {app: web-app}
           strategy:

@@ -1,7 +1,8 @@
 namespace Tollgate.Reliability.Tests.Rollouts;
 
 /// <summary>
-/// A strategy the kill-anywhere run exercises: its steps for a namespace's service, and the invariants it is checked
-/// against. Blue-green becomes one more entry of <see cref="KillScenarios"/> once it exists.
+/// A rollout shape the kill-anywhere run exercises: its steps for a namespace's service, its replicas, and the variable
+/// giving its kill budget in `make chaos`. Blue-green becomes one more entry of <see cref="KillScenarios"/> (with its
+/// own invariants) once it exists.
 /// </summary>
-public sealed record KillScenario(string Name, Func<string, string> Steps);
+public sealed record KillScenario(string Name, Func<string, string> Steps, int Replicas, string KillsVariable);

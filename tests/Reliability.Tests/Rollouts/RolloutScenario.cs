@@ -105,11 +105,11 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
     }
 
     /// <summary>Deploys v1 and waits until it is Healthy with every replica available; returns its pod template hash.</summary>
-    protected async Task<string> DeployFirstAsync(string @namespace, string steps, Func<string>? context = null)
+    protected async Task<string> DeployFirstAsync(string @namespace, string steps, Func<string>? context = null, int replicas = CanaryManifests.Replicas)
     {
-        await ApplyAsync(@namespace, CanaryManifests.Rollout("web:v1", steps));
+        await ApplyAsync(@namespace, CanaryManifests.Rollout("web:v1", steps, replicas));
         var first = await WaitForRolloutAsync(
-            @namespace, "first deploy healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == CanaryManifests.Replicas, TimeSpan.FromMinutes(3), context);
+            @namespace, "first deploy healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == replicas, TimeSpan.FromMinutes(3), context);
         return first.Status!.StableRS!;
     }
 
@@ -121,9 +121,12 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
         return RolloutEndState.Of(rollout!, replicaSets.Items, runs.Items);
     }
 
-    protected static CanaryLimits Limits => new(
-        CanaryManifests.Replicas,
-        CanaryInvariants.Resolve(null, CanaryManifests.Replicas, roundUp: true, fallbackPercent: 25),
-        CanaryInvariants.Resolve(null, CanaryManifests.Replicas, roundUp: false, fallbackPercent: 25),
+    protected static CanaryLimits Limits => LimitsFor(CanaryManifests.Replicas);
+
+    /// <summary>Argo Rollouts' default maxSurge and maxUnavailable (25%) for <paramref name="replicas"/>.</summary>
+    protected static CanaryLimits LimitsFor(int replicas) => new(
+        replicas,
+        CanaryInvariants.Resolve(null, replicas, roundUp: true, fallbackPercent: 25),
+        CanaryInvariants.Resolve(null, replicas, roundUp: false, fallbackPercent: 25),
         AvailabilityArmed: false);
 }
