@@ -21,7 +21,7 @@ public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutSc
     [Theory]
     [InlineData("canary")]
     [InlineData("canary-surge")]
-    public async Task KillControllerAtRandomMoments_InvariantsHoldAndEndStateEqualsUndisturbed(string scenarioName)
+    public async Task KillController_RandomMomentsOfACanary_InvariantsHoldAndEndStateEqualsUndisturbed(string scenarioName)
     {
         var scenario = KillScenarios.All[scenarioName];
         var seed = ChaosSeed.Resolve();

@@ -21,7 +21,7 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture fixture) : RolloutSc
     [Theory]
     [InlineData("kill")]
     [InlineData("freeze")]
-    public async Task LoseLeaderMidCanary_StandbyTakesOverAndOldLeaderNeverWritesAgain(string how)
+    public async Task LoseLeader_MidCanary_StandbyTakesOverAndOldLeaderNeverWritesAgain(string how)
     {
         Assert.NotNull(Plane.AuditLogPath);
         var @namespace = await NamespaceAsync("failover-" + how, CanaryManifests.ErrorRateTemplate(null, consecutiveErrorLimit: 4, count: 2));
