@@ -25,11 +25,13 @@ test: ## Install what is missing, then run every test against a real control pla
 	@bash hack/test.sh
 
 .PHONY: chaos
-chaos: bootstrap ## The long reliability runs (100,000 hostile reviews, 5,000 idle connections...) and their table of figures.
+chaos: bootstrap ## The long reliability runs (100,000 hostile reviews, 30 controller kills, control plane restarts...) and their table of figures.
 	@dotnet build tests/Reliability.Tests -nologo -clp:ErrorsOnly -v q
 	@mkdir -p .test-results && rm -f .test-results/chaos.md
 	@export TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) TOLLGATE_CHAOS_REPORT=$$PWD/.test-results/chaos.md \
-	  TOLLGATE_CHAOS_REVIEWS=$${CHAOS_REVIEWS:-100000} TOLLGATE_CHAOS_IDLE_CONNECTIONS=$${CHAOS_IDLE:-5000} TOLLGATE_CHAOS_SLOW_SECONDS=$${CHAOS_SLOW_SECONDS:-60}; \
+	  TOLLGATE_CHAOS_REVIEWS=$${CHAOS_REVIEWS:-100000} TOLLGATE_CHAOS_IDLE_CONNECTIONS=$${CHAOS_IDLE:-5000} TOLLGATE_CHAOS_SLOW_SECONDS=$${CHAOS_SLOW_SECONDS:-60} \
+	  TOLLGATE_CHAOS_KILLS=$${CHAOS_KILLS:-30} TOLLGATE_CHAOS_CONTROL_PLANE_RESTARTS=$${CHAOS_CONTROL_PLANE_RESTARTS:-2} \
+	  TOLLGATE_CHAOS_CONTROL_PLANE_DOWN_SECONDS=$${CHAOS_CONTROL_PLANE_DOWN_SECONDS:-15} TOLLGATE_CHAOS_SEED=$${CHAOS_SEED:-}; \
 	  dotnet test tests/Reliability.Tests --no-build -nologo --filter 'FullyQualifiedName!~Tollgate.Reliability.Tests.Admission'; status=$$?; \
 	  echo; cat .test-results/chaos.md 2>/dev/null; exit $$status
 

@@ -10,7 +10,17 @@ using Tollgate.Shared.Metrics;
 using Tollgate.Shared.Operator.Builder;
 using Tollgate.Shared.Operator.Health;
 
-var settings = RolloutsSettings.FromArguments(args, Environment.GetEnvironmentVariable);
+RolloutsSettings settings;
+try
+{
+    settings = RolloutsSettings.FromArguments(args, Environment.GetEnvironmentVariable);
+}
+catch (FormatException e)
+{
+    await Console.Error.WriteLineAsync($"tollgate-rollouts: {e.Message}");
+    return 2;
+}
+
 KubernetesClient client;
 try
 {
@@ -36,6 +46,9 @@ builder.Services.AddKubernetesOperator(options =>
         options.EnableLeaderElection = settings.LeaderElection;
         options.LeaseNamespace = settings.LeaseNamespace;
         options.LeaseName = settings.LeaseName;
+        options.LeaseDuration = settings.LeaseDuration;
+        options.RenewDeadline = settings.RenewDeadline;
+        options.RetryPeriod = settings.RetryPeriod;
     })
     .AddRolloutControllers();
 

@@ -1,3 +1,4 @@
+using Tollgate.Shared.Durations;
 using Tollgate.Shared.Kube.Config;
 
 namespace Tollgate.Rollouts;
@@ -17,6 +18,16 @@ public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, str
     /// </summary>
     public const string DefaultLeaseName = "tollgate-rollouts-leader";
 
+    /// <summary>--leader-election-lease-duration (Argo Rollouts' flag, Go duration): how long a standby waits for an unrenewed Lease.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>--leader-election-renew-deadline: how long the leader keeps failing to renew before it stops leading.</summary>
+    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>--leader-election-retry-period: the interval between attempts to acquire or renew.</summary>
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <exception cref="FormatException">A leader-election duration is not a positive Go duration; the message names the flag.</exception>
     public static RolloutsSettings FromArguments(IReadOnlyList<string> arguments, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -45,7 +56,27 @@ public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, str
             Flag("bind-address") ?? environment("TOLLGATE_BIND_ADDRESS") ?? "0.0.0.0:8080",
             !string.Equals(Flag("leader-elect") ?? environment("TOLLGATE_LEADER_ELECT"), "false", StringComparison.OrdinalIgnoreCase),
             Flag("lease-namespace") ?? environment("POD_NAMESPACE"),
-            NonEmpty(Flag("lease-name")) ?? NonEmpty(environment("TOLLGATE_LEASE_NAME")) ?? DefaultLeaseName);
+            NonEmpty(Flag("lease-name")) ?? NonEmpty(environment("TOLLGATE_LEASE_NAME")) ?? DefaultLeaseName)
+        {
+            LeaseDuration = Duration("leader-election-lease-duration", Flag("leader-election-lease-duration"), TimeSpan.FromSeconds(15)),
+            RenewDeadline = Duration("leader-election-renew-deadline", Flag("leader-election-renew-deadline"), TimeSpan.FromSeconds(10)),
+            RetryPeriod = Duration("leader-election-retry-period", Flag("leader-election-retry-period"), TimeSpan.FromSeconds(2)),
+        };
+    }
+
+    private static TimeSpan Duration(string flag, string? text, TimeSpan fallback)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!GoDuration.TryParse(text, out var duration, out var error))
+        {
+            throw new FormatException($"--{flag} {text}: {error}");
+        }
+
+        return duration.Nanoseconds > 0 ? duration.ToTimeSpan() : throw new FormatException($"--{flag} {text}: must be positive");
     }
 
     public KubernetesClientConfiguration LoadKubernetesConfiguration() =>

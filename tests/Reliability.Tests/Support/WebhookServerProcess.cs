@@ -69,10 +69,10 @@ public sealed class WebhookServerProcess : IAsyncDisposable
 
     /// <summary>
     /// The server as in a cluster: serving the certificate in <paramref name="certificateDirectory"/> (reloaded when it
-    /// changes), unregistered; returns once /readyz answers.
+    /// changes), unregistered; returns once /readyz answers, unless <paramref name="waitUntilReady"/> is false.
     /// </summary>
     public static async Task<WebhookServerProcess> StartWithCertificatesAsync(
-        TestControlPlane plane, string argoCdNamespace, string certificateDirectory, CancellationToken cancellationToken)
+        TestControlPlane plane, string argoCdNamespace, string certificateDirectory, CancellationToken cancellationToken, bool waitUntilReady = true)
     {
         ArgumentNullException.ThrowIfNull(plane);
         var identity = await plane.ShippedIdentities.WebhooksAsync(cancellationToken);
@@ -87,6 +87,11 @@ public sealed class WebhookServerProcess : IAsyncDisposable
             "--kubeconfig", identity.KubeconfigPath, "--settings", settings,
         ];
         var server = new WebhookServerProcess(plane, arguments, Path.Combine(plane.WorkDirectory, $"{name}.log"), name, port);
+        if (!waitUntilReady)
+        {
+            return server;
+        }
+
         using var http = new AdmissionHttp(server.BaseAddress, 1);
         await TestControlPlane.WaitUntilAsync(
             "tollgate-webhooks /readyz",

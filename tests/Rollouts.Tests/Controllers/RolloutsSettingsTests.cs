@@ -85,4 +85,32 @@ public sealed class RolloutsSettingsTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void FromArguments_LeaderElectionDurations_GoDurationsAsArgoRolloutsFlags()
+    {
+        var settings = RolloutsSettings.FromArguments(
+            ["--leader-election-lease-duration", "3s", "--leader-election-renew-deadline=2s", "--leader-election-retry-period", "500ms"], _ => null);
+
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(500)), (settings.LeaseDuration, settings.RenewDeadline, settings.RetryPeriod));
+    }
+
+    [Fact]
+    public void FromArguments_NoLeaderElectionDurations_ClientGoDefaults()
+    {
+        var settings = RolloutsSettings.FromArguments([], _ => null);
+
+        Assert.Equal((TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2)), (settings.LeaseDuration, settings.RenewDeadline, settings.RetryPeriod));
+    }
+
+    [Theory]
+    [InlineData("--leader-election-lease-duration", "15", "--leader-election-lease-duration 15: ")]
+    [InlineData("--leader-election-renew-deadline", "0s", "--leader-election-renew-deadline 0s: must be positive")]
+    [InlineData("--leader-election-retry-period", "-2s", "--leader-election-retry-period -2s: must be positive")]
+    public void FromArguments_BadLeaderElectionDuration_FormatExceptionNamingTheFlag(string flag, string value, string message)
+    {
+        var error = Assert.Throws<FormatException>(() => RolloutsSettings.FromArguments([flag, value], _ => null));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -39,4 +39,14 @@ public sealed class PrometheusResponseParserTests
     [InlineData("""{"status":"success"}""")]
     public void Parse_FailedOrUnreadable_Throws(string body) =>
         Assert.Throws<FormatException>(() => PrometheusResponseParser.Parse(body));
+
+    [Theory]
+    [InlineData("""{"data":{"resultType":"vector","result":[{"metric":{},"value":[1,"0"]}]}}""", "prometheus response is not a query result: it has no status")]
+    [InlineData("null", "prometheus response is not a query result: it has no status")]
+    [InlineData("""{"status":"pending"}""", "prometheus response is not a query result: status \"pending\"")]
+    [InlineData("""{"status":"error","errorType":"bad_data","error":"garbage"}""", "prometheus query failed: bad_data: garbage")]
+    public void Parse_NotASuccess_MessageSaysWhy(string body, string message)
+    {
+        Assert.Equal(message, Assert.Throws<FormatException>(() => PrometheusResponseParser.Parse(body)).Message);
+    }
 }

@@ -45,6 +45,21 @@ public sealed class RateLimitingQueueTests
     }
 
     [Fact]
+    public async Task GetAsync_CancelledWithAnItemReady_ThrowsAndLeavesTheItemQueued()
+    {
+        using var queue = NewQueue();
+        var a = new EntityKey("ns", "a");
+        queue.Add(a);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queue.GetAsync(cancelled.Token));
+
+        Assert.Equal(1, queue.Count);
+        Assert.Equal(a, await queue.GetAsync(Timeout()));
+    }
+
+    [Fact]
     public async Task Done_NotAddedMeanwhile_NotHandedOutAgain()
     {
         using var queue = NewQueue();

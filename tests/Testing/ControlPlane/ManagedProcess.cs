@@ -105,6 +105,17 @@ public sealed partial class ManagedProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>kill(2): sends <paramref name="signal"/> to <paramref name="pid"/>; false when the process is gone.</summary>
+    public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;
+
+    /// <summary>SIGKILL to the whole process group at once (no SIGTERM first); returns once the group is gone.</summary>
+    public async Task KillAsync()
+    {
+        _ = Kill(-process.Id, SigKill);
+        await WaitForGroupExitAsync(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync();
+    }
+
     private async Task<bool> WaitForGroupExitAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -21,6 +21,7 @@ public sealed class TestControlPlane : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly List<ManagedProcess> processes = [];
+    private readonly Dictionary<string, (string Executable, IReadOnlyList<string> Arguments, string Logs)> launches = new(StringComparer.Ordinal);
     private readonly string workDirectory;
     private readonly bool ownsWorkDirectory;
     private CertificateAuthority? clientCa;
@@ -55,6 +56,49 @@ public sealed class TestControlPlane : IAsyncDisposable
     public string WorkDirectory => workDirectory;
 
     public IReadOnlyList<ManagedProcess> Processes => processes;
+
+    /// <summary>
+    /// The API server's audit log (own control plane only): every write (create, update, patch, delete) by a user of
+    /// the tollgate-system ServiceAccounts' group, at Metadata level, one JSON event per line, written before the
+    /// response is sent.
+    /// </summary>
+    public string? AuditLogPath { get; private set; }
+
+    /// <summary>
+    /// Stops one of the servers ("etcd", "kube-apiserver", "kube-controller-manager") with SIGKILL, as a node crash or
+    /// an OOM kill would, leaves it down for <paramref name="downtime"/>, starts it again with the same flags, data and
+    /// ports, and returns once the API server answers /readyz again.
+    /// </summary>
+    public async Task RestartServerAsync(string name, TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        await KillServerAsync(name);
+        await Task.Delay(downtime, cancellationToken);
+        await StartServerAsync(name, cancellationToken);
+    }
+
+    /// <summary>SIGKILL to one of the servers; it stays down until <see cref="StartServerAsync"/>.</summary>
+    public async Task KillServerAsync(string name)
+    {
+        var index = ServerIndex(name);
+        await processes[index].KillAsync();
+    }
+
+    /// <summary>Starts a server stopped by <see cref="KillServerAsync"/> again, as before; returns once the API server is ready.</summary>
+    public async Task StartServerAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var index = ServerIndex(name);
+        var launch = launches[name];
+        await processes[index].DisposeAsync();
+        processes[index] = ManagedProcess.Start(name, launch.Executable, launch.Arguments, Path.Combine(launch.Logs, name + ".log"));
+        var apiserver = processes.First(p => p.Name == "kube-apiserver");
+        await WaitForServerAsync($"{name} back, kube-apiserver /readyz", [processes[index], apiserver], async ct => (await AdminClient.GetRawAsync("/readyz", ct)) == "ok", cancellationToken);
+    }
+
+    private int ServerIndex(string name)
+    {
+        var index = processes.FindIndex(p => p.Name == name);
+        return index >= 0 && launches.ContainsKey(name) ? index : throw new ControlPlaneException($"no server {name} in this control plane");
+    }
 
     /// <summary>Starts a new control plane, or connects to an existing cluster when TOLLGATE_USE_EXISTING_CLUSTER=true.</summary>
     public static async Task<TestControlPlane> StartAsync(
@@ -269,6 +313,18 @@ public sealed class TestControlPlane : IAsyncDisposable
         var etcdPeerPort = FreePort.Next();
         var apiPort = FreePort.Next();
         var logs = Directory.CreateDirectory(Path.Combine(workDirectory, "logs")).FullName;
+        var auditPolicy = Path.Combine(pki, "audit-policy.yaml");
+        await File.WriteAllTextAsync(auditPolicy, $"""
+            apiVersion: audit.k8s.io/v1
+            kind: Policy
+            omitStages: [RequestReceived]
+            rules:
+            - level: Metadata
+              userGroups: ["{ShippedIdentities.ServiceAccountGroups[1]}"]
+              verbs: [create, update, patch, delete, deletecollection]
+            - level: None
+            """, cancellationToken);
+        AuditLogPath = Path.Combine(logs, "audit.log");
 
         var etcd = Start("etcd", binaries.Etcd, logs,
         [
@@ -311,6 +367,8 @@ public sealed class TestControlPlane : IAsyncDisposable
             // path; every other kind keeps the watch cache.
             "--watch-cache-sizes=podtemplates#0",
             "--etcd-compaction-interval=5s",
+            $"--audit-policy-file={auditPolicy}",
+            $"--audit-log-path={AuditLogPath}",
             "--v=1",
         ]);
 
@@ -363,6 +421,7 @@ public sealed class TestControlPlane : IAsyncDisposable
     {
         var process = ManagedProcess.Start(name, executable, arguments, Path.Combine(logs, name + ".log"));
         processes.Add(process);
+        launches[name] = (executable, arguments, logs);
         return process;
     }
 

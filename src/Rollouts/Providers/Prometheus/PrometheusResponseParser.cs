@@ -20,9 +20,12 @@ public static class PrometheusResponseParser
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (Text(root, "status") != "success")
+            var status = Text(root, "status");
+            if (status != "success")
             {
-                throw new FormatException($"prometheus query failed: {Text(root, "errorType")}: {Text(root, "error")}".Trim());
+                throw new FormatException(status == "error"
+                    ? $"prometheus query failed: {Text(root, "errorType")}: {Text(root, "error")}".Trim()
+                    : $"prometheus response is not a query result: {(status is null ? "it has no status" : $"status \"{status}\"")}");
             }
 
             var data = root.GetProperty("data");

@@ -113,11 +113,15 @@ public sealed class RateLimitingQueue<TItem> : IDisposable
     /// Waits for the next item and marks it as being processed; call <see cref="Done"/> when finished with it. Returns
     /// null once the queue is shut down.
     /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> is cancelled, whether or not an item is ready.</exception>
     public async Task<TItem?> GetAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, shutdown.Token);
         while (true)
         {
+            // A cancelled caller (a worker whose leadership ended) takes nothing, even when an item is ready: it would
+            // fail at once, put the item back, and take it again, never returning to the host that waits for it.
+            cancellationToken.ThrowIfCancellationRequested();
             lock (gate)
             {
                 if (shuttingDown)
