@@ -53,7 +53,14 @@ public static class BlueGreenStateMachine
 
     private static bool ResolveSpec(DecisionState state)
     {
-        var problem = state.Observation.InvalidSpec ?? MissingService(state);
+        var missing = MissingService(state);
+        if (missing is not null)
+        {
+            // Tollgate does not watch Services: look again, so that creating the Service is noticed.
+            state.RequeueWithin(CanaryStateMachine.ConvergencePoll);
+        }
+
+        var problem = state.Observation.InvalidSpec ?? missing;
         if (problem is null)
         {
             try
