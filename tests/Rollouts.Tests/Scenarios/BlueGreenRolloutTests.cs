@@ -256,4 +256,70 @@ public sealed class BlueGreenRolloutTests(ControlPlaneFixture fixture, Prometheu
         var healthy = await WaitForRolloutAsync("web-app", "healthy once the Services exist", r => r.Status?.Phase == "Healthy");
         Assert.DoesNotContain(healthy.Status!.Conditions!, c => c.Type == "InvalidSpec");
     }
+
+    private string Analysis(string kind) => $"""
+        {kind}:
+          templates:
+          - templateName: error-rate
+          args:
+          - name: service
+            value: {Namespace}
+        """;
+
+    [Fact]
+    public async Task PrePromotionAnalysis_FailingOnPrometheus_AbortsAndTheActiveServiceNeverMoves()
+    {
+        Prometheus.Endpoint.SetErrorRate(Namespace, 0.5);
+        await ApplyAsync(RolloutYaml.ErrorRateTemplate());
+        var fields = Analysis("prePromotionAnalysis");
+        var oldHash = await DeployAsync(fields);
+
+        await ApplyAsync(Rollout("myapp:v2", fields));
+
+        var aborted = await WaitForRolloutAsync("web-app", "aborted by the pre-promotion analysis", r => r.Status?.Phase == "Degraded" && r.Status.Abort == true, seconds: 180);
+        var newHash = aborted.Status!.CurrentPodHash!;
+        Assert.Contains("Blue/green pre-promotion analysis phase error/failed", aborted.Status.Message, StringComparison.Ordinal);
+        Assert.Equal("Failed", aborted.Status.BlueGreen!.PrePromotionAnalysisRunStatus!.Status);
+        Assert.Equal(oldHash, aborted.Status.StableRS);
+        Assert.Equal(oldHash, await SelectorAsync(Active));
+        var run = (await Client.GetAsync<AnalysisRun>(BlueGreenStateMachine.ForPrePromotion("web-app", newHash), Namespace))!;
+        Assert.Equal("PrePromotion", run.Metadata.Labels!["rollout-type"]);
+        Assert.Equal("Failed", run.Status!.Phase);
+        await WaitForReplicaSetAsync(newHash, "preview scaled down after the default abort delay", rs => SpecReplicas(rs) == 0);
+        Assert.Equal(oldHash, await SelectorAsync(Active));
+    }
+
+    [Fact]
+    public async Task PrePromotionAnalysis_HealthyOnPrometheus_SwitchesAfterItSucceeds()
+    {
+        Prometheus.Endpoint.SetErrorRate(Namespace, 0);
+        await ApplyAsync(RolloutYaml.ErrorRateTemplate());
+        var fields = Analysis("prePromotionAnalysis");
+        var oldHash = await DeployAsync(fields);
+
+        await ApplyAsync(Rollout("myapp:v2", fields));
+
+        var done = await WaitForRolloutAsync("web-app", "healthy on v2", r => r.Status?.Phase == "Healthy" && r.Status.StableRS != oldHash, seconds: 180);
+        Assert.Equal("Successful", done.Status!.BlueGreen!.PrePromotionAnalysisRunStatus!.Status);
+        Assert.Equal(done.Status.StableRS, await SelectorAsync(Active));
+    }
+
+    [Fact]
+    public async Task PostPromotionAnalysis_FailingOnPrometheus_SwitchesBackAndAborts()
+    {
+        Prometheus.Endpoint.SetErrorRate(Namespace, 0.5);
+        await ApplyAsync(RolloutYaml.ErrorRateTemplate());
+        var fields = Analysis("postPromotionAnalysis");
+        var oldHash = await DeployAsync(fields);
+
+        await ApplyAsync(Rollout("myapp:v2", fields));
+
+        var aborted = await WaitForRolloutAsync("web-app", "aborted by the post-promotion analysis", r => r.Status?.Phase == "Degraded" && r.Status.Abort == true
+            && r.Status.BlueGreen?.ActiveSelector == oldHash, seconds: 180);
+        Assert.Contains("Blue/green post-promotion analysis phase error/failed", aborted.Status!.Message, StringComparison.Ordinal);
+        Assert.Equal("Failed", aborted.Status.BlueGreen!.PostPromotionAnalysisRunStatus!.Status);
+        Assert.Equal(oldHash, aborted.Status.StableRS);
+        Assert.Equal(oldHash, await SelectorAsync(Active));
+        Assert.Equal(3, SpecReplicas(await ReplicaSetAsync(oldHash)));
+    }
 }
