@@ -219,31 +219,31 @@ selects() { kubectl get service "$1" -n "$bg_namespace" -o jsonpath='{.spec.sele
 shop_replicas() { kubectl get replicaset "shop-$1" -n "$bg_namespace" -o jsonpath="{$2}"; }
 shop_healthy() { [ "$(shop_field .status.phase)" = Healthy ] && [ -n "$(selects shop-active)" ] && [ "$(selects shop-active)" = "$(shop_field .status.stableRS)" ]; }
 eventually 120 shop_healthy || fail "the blue-green Rollout never became Healthy behind shop-active"
-blue=$(shop_field .status.stableRS)
-held "shop:v1.0 is active: shop-active and shop-preview select rollouts-pod-template-hash=$blue"
+old_hash=$(shop_field .status.stableRS)
+held "shop:v1.0 is active: shop-active and shop-preview select rollouts-pod-template-hash=$old_hash"
 
 say "Git now says shop:v2.0:"
 run kubectl patch rollout shop -n "$bg_namespace" --type json \
   -p '[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "shop:v2.0"}]'
 shop_paused() { [ "$(shop_field .status.phase)" = Paused ] && [ "$(shop_field '.status.pauseConditions[0].reason')" = BlueGreenPause ]; }
 eventually 120 shop_paused || fail "the blue-green Rollout did not pause for promotion"
-green=$(shop_field .status.currentPodHash)
-[ "$(selects shop-preview)" = "$green" ] || fail "shop-preview selects '$(selects shop-preview)', expected the new $green"
-[ "$(selects shop-active)" = "$blue" ] || fail "shop-active moved to '$(selects shop-active)' before the promote"
-[ "$(shop_replicas "$green" .status.readyReplicas)" = 3 ] || fail "the preview does not have 3 ready pods"
-held "shop:v2.0 runs 3 ready pods behind shop-preview ($green); shop-active still selects v1.0 ($blue); paused for a promote"
+new_hash=$(shop_field .status.currentPodHash)
+[ "$(selects shop-preview)" = "$new_hash" ] || fail "shop-preview selects '$(selects shop-preview)', expected the new $new_hash"
+[ "$(selects shop-active)" = "$old_hash" ] || fail "shop-active moved to '$(selects shop-active)' before the promote"
+[ "$(shop_replicas "$new_hash" .status.readyReplicas)" = 3 ] || fail "the preview does not have 3 ready pods"
+held "shop:v2.0 runs 3 ready pods behind shop-preview ($new_hash); shop-active still selects v1.0 ($old_hash); paused for a promote"
 run kubectl tollgate get rollout shop -n "$bg_namespace"
 
 run kubectl tollgate promote shop -n "$bg_namespace"
-switched() { [ "$(shop_field .status.phase)" = Healthy ] && [ "$(shop_field .status.stableRS)" = "$green" ] && [ "$(selects shop-active)" = "$green" ]; }
-eventually 60 switched || fail "shop-active did not switch to $green after the promote"
-held "promoted: shop-active switched to shop:v2.0 ($green) at once"
-blue_deadline() { shop_replicas "$blue" '.metadata.annotations.argo-rollouts\.argoproj\.io/scale-down-deadline'; }
-kept() { [ -n "$(blue_deadline)" ] && [ "$(shop_replicas "$blue" .spec.replicas)" = 3 ]; }
+switched() { [ "$(shop_field .status.phase)" = Healthy ] && [ "$(shop_field .status.stableRS)" = "$new_hash" ] && [ "$(selects shop-active)" = "$new_hash" ]; }
+eventually 60 switched || fail "shop-active did not switch to $new_hash after the promote"
+held "promoted: shop-active switched to shop:v2.0 ($new_hash) at once"
+blue_deadline() { shop_replicas "$old_hash" '.metadata.annotations.argo-rollouts\.argoproj\.io/scale-down-deadline'; }
+kept() { [ -n "$(blue_deadline)" ] && [ "$(shop_replicas "$old_hash" .spec.replicas)" = 3 ]; }
 eventually 30 kept || fail "v1.0 got no scale-down deadline"
 deadline=$(blue_deadline)
 held "v1.0 keeps its pods until its scale-down deadline $deadline (a quick way back)"
-blue_gone() { [ "$(shop_replicas "$blue" .spec.replicas)" = 0 ]; }
+blue_gone() { [ "$(shop_replicas "$old_hash" .spec.replicas)" = 0 ]; }
 eventually 90 blue_gone || fail "v1.0 was not scaled down after its deadline $deadline"
 held "after the delay v1.0 is scaled to 0; shop:v2.0 serves alone"
 run kubectl tollgate get rollout shop -n "$bg_namespace"
