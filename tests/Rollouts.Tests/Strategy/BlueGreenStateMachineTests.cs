@@ -23,7 +23,7 @@ public sealed class BlueGreenStateMachineTests
     }
 
     [Fact]
-    public void Decide_FirstDeployNotYetAvailable_LeavesActiveServiceAlone()
+    public void Decide_StableWithoutActiveSelector_SwitchesActiveServiceAsAFastTrack()
     {
         var decision = BlueGreen(3).Promoted().Selecting(null, NewHash).Configure(b => b.Status.BlueGreen = new()).Decide();
 
@@ -274,13 +274,10 @@ public sealed class BlueGreenStateMachineTests
     [Fact]
     public void Decide_StableCarriesDeadline_TakesItOff()
     {
-        var builder = BlueGreen(3).Updating().ManualPromotion().BlueGreenPaused();
-        var replicaSets = builder.Build().ReplicaSets;
         var withDeadline = BlueGreen(3).WithStable(deadline: "2026-12-02T12:00:20Z").Configure(b => b.WithNew(3)).Selecting(StableHash, NewHash).ManualPromotion().BlueGreenPaused();
 
         var decision = withDeadline.Decide();
 
-        Assert.Equal(2, replicaSets.Count);
         decision.Has<SetScaleDownDeadline>(d => d.Name == $"{Name}-{StableHash}" && d.Deadline is null);
     }
 
