@@ -151,6 +151,7 @@ internal static class RolloutStatusCalculator
     private static void CompleteCanary(DecisionState state)
     {
         var status = state.Status;
+        status.BlueGreen = null;
         var weight = state.IsFullyPromoted ? 0 : CanaryStateMachine.DesiredWeight(state);
         var canary = state.Canary;
         var canaryStatus = status.Canary ??= new CanaryStatus();
@@ -168,6 +169,8 @@ internal static class RolloutStatusCalculator
     /// <summary>As Argo's syncRolloutStatusBlueGreen: the scale subresource and availability count the active ReplicaSet only.</summary>
     private static void CompleteBlueGreen(RolloutStatus status, Rollout rollout, ObservedReplicaSet? active)
     {
+        // A Rollout switched from canary keeps nothing of it, as Argo rebuilds the status.
+        status.Canary = null;
         status.CurrentStepIndex = null;
         status.CurrentStepHash = null;
         if (active is null)

@@ -182,6 +182,20 @@ public sealed class BlueGreenStateMachineTests
     }
 
     [Fact]
+    public void Decide_PromotedWhileWaitingForAutoPromotionSeconds_NeitherSwitchesNorPausesYet()
+    {
+        var builder = BlueGreen(3).Updating().Resumed();
+        builder.Strategy.AutoPromotionSeconds = 30;
+
+        var decision = builder.Decide();
+
+        // As Argo's CompletedBlueGreenPause: without the pause condition the seconds cannot have passed; controllerPause
+        // is dropped, so the next decision pauses afresh (Decide_AutoPromotionSecondsFirstLook_...): the wait restarts.
+        decision.HasNo<PointService>(p => p.ServiceName == ActiveService);
+        decision.NotPaused();
+    }
+
+    [Fact]
     public void Decide_AutoPromotionSecondsFirstLook_PausesAndLooksAgainThen()
     {
         var builder = BlueGreen(3).Updating();
