@@ -7,6 +7,8 @@
 #      metrics are healthy), watched through the kubectl plugin.
 #   3. Bad version: the demo application now fails half of the canary's requests; the gate fails and the Rollout
 #      aborts back to 100% stable on its own.
+#   4. Blue-green: a new version comes up behind the preview Service, waits for `kubectl tollgate promote`, then the
+#      active Service switches to it at once and the old pods go after the scale-down delay.
 #
 # Uses the environment `make run` started (found through $TOLLGATE_RUN_DIR/env, default .run/env); if none is running,
 # starts one and stops it at the end. Exits 0 only if every expectation held, so it is also a test.
@@ -204,6 +206,47 @@ held "the Rollout aborted by itself: $message"
 [ "$(rollout_field .status.stableRS)" = "$second" ] || fail "the stable revision changed"
 held "myapp:v2.0 serves 100% again with 10 ready pods; v3.0's canary is scaled to 0"
 run kubectl tollgate get rollout web-app -n "$namespace"
+
+chapter "4. Blue-green: preview, promote, switch"
+bg_namespace=bluegreen-demo
+if kubectl get namespace "$bg_namespace" >/dev/null 2>&1; then
+  say "removing the previous demo run's namespace"
+  kubectl delete namespace "$bg_namespace" --wait=true --timeout=120s >/dev/null
+fi
+run kubectl apply -k config/samples/bluegreen
+shop_field() { kubectl get rollout shop -n "$bg_namespace" -o jsonpath="{$1}"; }
+selects() { kubectl get service "$1" -n "$bg_namespace" -o jsonpath='{.spec.selector.rollouts-pod-template-hash}'; }
+shop_replicas() { kubectl get replicaset "shop-$1" -n "$bg_namespace" -o jsonpath="{$2}"; }
+shop_healthy() { [ "$(shop_field .status.phase)" = Healthy ] && [ -n "$(selects shop-active)" ] && [ "$(selects shop-active)" = "$(shop_field .status.stableRS)" ]; }
+eventually 120 shop_healthy || fail "the blue-green Rollout never became Healthy behind shop-active"
+old_hash=$(shop_field .status.stableRS)
+held "shop:v1.0 is active: shop-active and shop-preview select rollouts-pod-template-hash=$old_hash"
+
+say "Git now says shop:v2.0:"
+run kubectl patch rollout shop -n "$bg_namespace" --type json \
+  -p '[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "shop:v2.0"}]'
+shop_paused() { [ "$(shop_field .status.phase)" = Paused ] && [ "$(shop_field '.status.pauseConditions[0].reason')" = BlueGreenPause ]; }
+eventually 120 shop_paused || fail "the blue-green Rollout did not pause for promotion"
+new_hash=$(shop_field .status.currentPodHash)
+[ "$(selects shop-preview)" = "$new_hash" ] || fail "shop-preview selects '$(selects shop-preview)', expected the new $new_hash"
+[ "$(selects shop-active)" = "$old_hash" ] || fail "shop-active moved to '$(selects shop-active)' before the promote"
+[ "$(shop_replicas "$new_hash" .status.readyReplicas)" = 3 ] || fail "the preview does not have 3 ready pods"
+held "shop:v2.0 runs 3 ready pods behind shop-preview ($new_hash); shop-active still selects v1.0 ($old_hash); paused for a promote"
+run kubectl tollgate get rollout shop -n "$bg_namespace"
+
+run kubectl tollgate promote shop -n "$bg_namespace"
+switched() { [ "$(shop_field .status.phase)" = Healthy ] && [ "$(shop_field .status.stableRS)" = "$new_hash" ] && [ "$(selects shop-active)" = "$new_hash" ]; }
+eventually 60 switched || fail "shop-active did not switch to $new_hash after the promote"
+held "promoted: shop-active switched to shop:v2.0 ($new_hash) at once"
+blue_deadline() { shop_replicas "$old_hash" '.metadata.annotations.argo-rollouts\.argoproj\.io/scale-down-deadline'; }
+kept() { [ -n "$(blue_deadline)" ] && [ "$(shop_replicas "$old_hash" .spec.replicas)" = 3 ]; }
+eventually 30 kept || fail "v1.0 got no scale-down deadline"
+deadline=$(blue_deadline)
+held "v1.0 keeps its pods until its scale-down deadline $deadline (a quick way back)"
+blue_gone() { [ "$(shop_replicas "$old_hash" .spec.replicas)" = 0 ]; }
+eventually 90 blue_gone || fail "v1.0 was not scaled down after its deadline $deadline"
+held "after the delay v1.0 is scaled to 0; shop:v2.0 serves alone"
+run kubectl tollgate get rollout shop -n "$bg_namespace"
 
 chapter "Done"
 say "$checks expectations held."

@@ -22,6 +22,8 @@ public sealed class MakeDemoTests(ITestOutputHelper output)
             Assert.Contains("admission webhook \"guard.webhooks.tollgate.dev\" denied the request", text, StringComparison.Ordinal);
             Assert.Contains("the canary went 10 -> 30 -> 50 -> 100", text, StringComparison.Ordinal);
             Assert.Contains("RolloutAborted: Rollout aborted update", text, StringComparison.Ordinal);
+            Assert.Contains("promoted: shop-active switched to shop:v2.0", text, StringComparison.Ordinal);
+            Assert.Contains("after the delay v1.0 is scaled to 0", text, StringComparison.Ordinal);
             Assert.Matches(@"make demo: every expectation held \(\d+\)", text);
             Assert.False(File.Exists(Path.Combine(runDirectory, "env")), "the environment the demo started did not stop cleanly");
             Assert.Empty(DemoScript.ProcessesMentioning(runDirectory));

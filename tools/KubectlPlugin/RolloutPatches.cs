@@ -16,6 +16,8 @@ public static class RolloutPatches
             "promote" when full => new RolloutPatch(rollout.Spec.Paused == true ? new JsonObject { ["paused"] = false } : null, new JsonObject { ["promoteFull"] = true }),
             "promote" when rollout.Spec.Paused == true || (status?.PauseConditions?.Count ?? 0) > 0 || status?.ControllerPause == true =>
                 new RolloutPatch(rollout.Spec.Paused == true ? new JsonObject { ["paused"] = false } : null, new JsonObject { ["pauseConditions"] = null }),
+            // Blue-green has no steps: with nothing paused, kubectl-argo-rollouts sends no patch at all.
+            "promote" when rollout.Spec.Strategy?.BlueGreen is not null => new RolloutPatch(null, null),
             "promote" => new RolloutPatch(null, new JsonObject { ["currentStepIndex"] = Math.Min((status?.CurrentStepIndex ?? 0) + 1, rollout.Spec.Strategy?.Canary?.Steps?.Count ?? 0) }),
             "abort" => new RolloutPatch(null, new JsonObject { ["abort"] = true }),
             "retry" => new RolloutPatch(null, new JsonObject { ["abort"] = false }),

@@ -10,6 +10,8 @@ public static class RolloutView
 {
     private const string HashLabel = "rollouts-pod-template-hash";
 
+    private const string ScaleDownDeadlineAnnotation = "argo-rollouts.argoproj.io/scale-down-deadline";
+
     public static string Render(Rollout rollout, IEnumerable<V1ReplicaSet> replicaSets, IEnumerable<AnalysisRun> analysisRuns)
     {
         ArgumentNullException.ThrowIfNull(rollout);
@@ -25,13 +27,24 @@ public static class RolloutView
             Line(text, "Message:", status.Message);
         }
 
-        Line(text, "Strategy:", "Canary");
-        Line(text, "  Step:", $"{Math.Min(current, steps.Count).ToString(CultureInfo.InvariantCulture)}/{steps.Count.ToString(CultureInfo.InvariantCulture)}");
-        // Once the current revision is the stable one it has all the weight, as kubectl-argo-rollouts shows it.
-        var complete = status.CurrentPodHash is not null && status.StableRS == status.CurrentPodHash;
-        var setWeight = complete ? 100 : status.Canary?.Weights?.Canary.Weight ?? 0;
-        Line(text, "  SetWeight:", setWeight.ToString(CultureInfo.InvariantCulture));
-        Line(text, "  StableWeight:", (status.Canary?.Weights?.Stable.Weight ?? 100).ToString(CultureInfo.InvariantCulture));
+        var blueGreen = rollout.Spec.Strategy?.BlueGreen is not null;
+        if (blueGreen)
+        {
+            Line(text, "Strategy:", "BlueGreen");
+            Line(text, "  Active:", status.BlueGreen?.ActiveSelector ?? "-");
+            Line(text, "  Preview:", status.BlueGreen?.PreviewSelector ?? "-");
+        }
+        else
+        {
+            Line(text, "Strategy:", "Canary");
+            Line(text, "  Step:", $"{Math.Min(current, steps.Count).ToString(CultureInfo.InvariantCulture)}/{steps.Count.ToString(CultureInfo.InvariantCulture)}");
+            // Once the current revision is the stable one it has all the weight, as kubectl-argo-rollouts shows it.
+            var complete = status.CurrentPodHash is not null && status.StableRS == status.CurrentPodHash;
+            var setWeight = complete ? 100 : status.Canary?.Weights?.Canary.Weight ?? 0;
+            Line(text, "  SetWeight:", setWeight.ToString(CultureInfo.InvariantCulture));
+            Line(text, "  StableWeight:", (status.Canary?.Weights?.Stable.Weight ?? 100).ToString(CultureInfo.InvariantCulture));
+        }
+
         Line(text, "Replicas:", "");
         Line(text, "  Desired:", (rollout.Spec.Replicas ?? 1).ToString(CultureInfo.InvariantCulture));
         Line(text, "  Current:", (status.Replicas ?? 0).ToString(CultureInfo.InvariantCulture));
@@ -39,21 +52,26 @@ public static class RolloutView
         Line(text, "  Ready:", (status.ReadyReplicas ?? 0).ToString(CultureInfo.InvariantCulture));
         Line(text, "  Available:", (status.AvailableReplicas ?? 0).ToString(CultureInfo.InvariantCulture));
 
-        text.Append("\nSteps:\n");
-        for (var index = 0; index < steps.Count; index++)
+        if (!blueGreen)
         {
-            var marker = index < current ? "✔" : index == current && status.StableRS != status.CurrentPodHash ? "→" : " ";
-            text.Append(CultureInfo.InvariantCulture, $"  {marker} {index + 1,2}. {Describe(steps[index])}\n");
+            text.Append("\nSteps:\n");
+            for (var index = 0; index < steps.Count; index++)
+            {
+                var marker = index < current ? "✔" : index == current && status.StableRS != status.CurrentPodHash ? "→" : " ";
+                text.Append(CultureInfo.InvariantCulture, $"  {marker} {index + 1,2}. {Describe(steps[index])}\n");
+            }
         }
 
+        var roleWidth = blueGreen ? 21 : 7;
         text.Append("\nReplicaSets:\n");
-        text.Append(CultureInfo.InvariantCulture, $"  {"NAME",-40} {"ROLE",-7} {"DESIRED",7} {"CURRENT",7} {"READY",5} {"AVAILABLE",9}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  {"NAME",-40} {"ROLE".PadRight(roleWidth)} {"DESIRED",7} {"CURRENT",7} {"READY",5} {"AVAILABLE",9}{(blueGreen ? "  SCALE-DOWN AT" : "")}\n");
         foreach (var replicaSet in replicaSets.OrderByDescending(rs => rs.Metadata.CreationTimestamp))
         {
             var hash = replicaSet.Metadata.Labels is { } labels && labels.TryGetValue(HashLabel, out var h) ? h : "";
-            var role = hash == status.StableRS ? "stable" : hash == status.CurrentPodHash ? "canary" : "old";
+            var role = blueGreen ? BlueGreenRole(status, hash) : hash == status.StableRS ? "stable" : hash == status.CurrentPodHash ? "canary" : "old";
+            var deadline = blueGreen && replicaSet.Metadata.Annotations?.TryGetValue(ScaleDownDeadlineAnnotation, out var at) == true ? "  " + at : "";
             text.Append(CultureInfo.InvariantCulture,
-                $"  {replicaSet.Metadata.Name,-40} {role,-7} {replicaSet.Spec?.Replicas ?? 0,7} {replicaSet.Status?.Replicas ?? 0,7} {replicaSet.Status?.ReadyReplicas ?? 0,5} {replicaSet.Status?.AvailableReplicas ?? 0,9}\n");
+                $"  {replicaSet.Metadata.Name,-40} {role.PadRight(roleWidth)} {replicaSet.Spec?.Replicas ?? 0,7} {replicaSet.Status?.Replicas ?? 0,7} {replicaSet.Status?.ReadyReplicas ?? 0,5} {replicaSet.Status?.AvailableReplicas ?? 0,9}{deadline}\n");
         }
 
         var runs = analysisRuns.OrderBy(r => r.Metadata.CreationTimestamp).ToList();
@@ -72,6 +90,28 @@ public static class RolloutView
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The roles kubectl-argo-rollouts lists for a blue-green ReplicaSet: stable, active, preview.</summary>
+    private static string BlueGreenRole(RolloutStatus status, string hash)
+    {
+        var roles = new List<string>();
+        if (hash == status.StableRS)
+        {
+            roles.Add("stable");
+        }
+
+        if (hash == status.BlueGreen?.ActiveSelector)
+        {
+            roles.Add("active");
+        }
+
+        if (hash == status.BlueGreen?.PreviewSelector && hash != status.BlueGreen?.ActiveSelector)
+        {
+            roles.Add("preview");
+        }
+
+        return roles.Count == 0 ? "old" : string.Join(",", roles);
     }
 
     private static void Line(StringBuilder text, string label, string? value) =>

@@ -39,13 +39,13 @@ public sealed class RolloutController(
         ArgumentNullException.ThrowIfNull(entity);
         await caches.WaitForSyncAsync(cancellationToken);
         var observation = await ObserveAsync(entity, cancellationToken);
-        var decision = CanaryStateMachine.Decide(observation);
+        var decision = RolloutStateMachine.Decide(observation);
         var problems = await ExecuteAsync(entity, decision.Intents, cancellationToken);
         var requeue = decision.RequeueAfter;
         if (problems.Count > 0)
         {
             // What the edge could not do changes the decision (an abort, an invalid spec); its writes come next time.
-            decision = CanaryStateMachine.Decide(observation with { EdgeProblems = problems });
+            decision = RolloutStateMachine.Decide(observation with { EdgeProblems = Merge(observation.EdgeProblems, problems) });
             requeue = TimeSpan.FromMilliseconds(100);
         }
 
@@ -76,18 +76,58 @@ public sealed class RolloutController(
         // The same validator the admission webhook runs, so the two never disagree about what is valid.
         var invalid = RolloutSpecValidator.Validate(rollout) is [var first, ..] ? first : null;
         var podHash = invalid is null ? PodTemplateHash.Compute(rollout.Spec.Template!, rollout.Status?.CollisionCount) : rollout.Status?.CurrentPodHash ?? "";
-        var stepHash = invalid is null ? PodTemplateHash.ComputeSteps(rollout.Spec.Strategy!.Canary!.Steps) : rollout.Status?.CurrentStepHash ?? "";
+        var stepHash = invalid is null ? PodTemplateHash.ComputeSteps(rollout.Spec.Strategy?.Canary?.Steps) : rollout.Status?.CurrentStepHash ?? "";
         IReadOnlyList<ObservedPod>? livePods = null;
         if (invalid is null && RestartPlan.IsPending(rollout.Spec, rollout.Status, now))
         {
             livePods = await pods.ListAsync(rollout, replicaSets.Select(rs => rs.Metadata.Uid ?? "").ToHashSet(StringComparer.Ordinal), now, cancellationToken);
         }
 
+        var (selectors, missing) = invalid is null ? await ObserveServicesAsync(rollout, cancellationToken) : ([], []);
         return new RolloutObservation(rollout, podHash, stepHash, replicaSets.Select(ObserveReplicaSet).ToList(), runs, now)
         {
             InvalidSpec = invalid,
             Pods = livePods,
+            ServiceSelectors = selectors,
+            EdgeProblems = missing,
         };
+    }
+
+    /// <summary>Blue-green decides on the Services' selectors as they are (Argo reads its Service lister); canary does not read them.</summary>
+    private async Task<(Dictionary<string, string?> Selectors, Dictionary<string, string> Missing)> ObserveServicesAsync(Rollout rollout, CancellationToken cancellationToken)
+    {
+        var selectors = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var missing = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (rollout.Spec.Strategy?.BlueGreen is not { } blueGreen || rollout.Spec.Strategy.Canary is not null)
+        {
+            return (selectors, missing);
+        }
+
+        foreach (var service in new[] { blueGreen.ActiveService, blueGreen.PreviewService }.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!))
+        {
+            var (found, hash) = await serviceSync.ReadSelectorAsync(rollout.Metadata.Namespace ?? "", service, cancellationToken);
+            if (found)
+            {
+                selectors[service] = hash;
+            }
+            else
+            {
+                missing[RolloutObservation.ServiceKey(service)] = $"service \"{service}\" not found";
+            }
+        }
+
+        return (selectors, missing);
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> observed, Dictionary<string, string> problems)
+    {
+        var merged = new Dictionary<string, string>(observed, StringComparer.Ordinal);
+        foreach (var (key, value) in problems)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
     }
 
     private static ObservedReplicaSet ObserveReplicaSet(V1ReplicaSet replicaSet) => new(
@@ -102,7 +142,8 @@ public sealed class RolloutController(
         replicaSet.Metadata.CreationTimestamp,
         replicaSet.Metadata.DeletionTimestamp is not null,
         (replicaSet.Status?.ObservedGeneration ?? 0) >= (replicaSet.Metadata.Generation ?? 0),
-        replicaSet.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null);
+        replicaSet.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null,
+        replicaSet.Metadata.Annotations?.TryGetValue(ScaleDownDeadline.Annotation, out var deadline) == true ? deadline : null);
 
     private static ObservedAnalysisRun ObserveRun(AnalysisRun run) => new(
         run.Metadata.Name!,
@@ -154,6 +195,21 @@ public sealed class RolloutController(
                     }
 
                     break;
+                case CreatePromotionAnalysisRun promotionRun:
+                    try
+                    {
+                        await analysisRuns.CreatePromotionAsync(rollout, promotionRun.PodHash, promotionRun.Name, promotionRun.PostPromotion, cancellationToken);
+                        logger.Created(@namespace, name, "AnalysisRun", promotionRun.Name);
+                    }
+                    catch (FormatException exception)
+                    {
+                        problems[promotionRun.Name] = exception.Message;
+                    }
+
+                    break;
+                case SetScaleDownDeadline deadline:
+                    await replicaSetSync.SetScaleDownDeadlineAsync(@namespace, deadline.Name, deadline.Deadline, cancellationToken);
+                    break;
                 case TerminateAnalysisRun terminate:
                     await analysisRuns.TerminateAsync(@namespace, terminate.Name, cancellationToken);
                     break;
@@ -164,6 +220,11 @@ public sealed class RolloutController(
                     if (!await serviceSync.PointAtAsync(@namespace, point.ServiceName, point.PodHash, cancellationToken))
                     {
                         problems[RolloutObservation.ServiceKey(point.ServiceName)] = $"service \"{point.ServiceName}\" not found";
+                    }
+                    else if (rollout.Spec.Strategy?.BlueGreen is not null)
+                    {
+                        // Blue-green decides every switch from the observed selector, so each PointService is a real change.
+                        await RecordAsync(rollout, new RolloutEvent(false, "SwitchService", $"Switched selector for service '{point.ServiceName}' to '{point.PodHash}'"), cancellationToken);
                     }
 
                     break;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Tollgate.Rollouts.Analysis;
+using Tollgate.Rollouts.Strategy;
 using Tollgate.Rollouts.Sync;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
@@ -39,6 +40,25 @@ public sealed class StepAnalysisRuns(IKubernetesClient client, RolloutCaches cac
         try
         {
             await client.CreateAsync(run, cancellationToken: cancellationToken);
+        }
+        catch (KubernetesException exception) when (exception.IsAlreadyExists)
+        {
+            // Created by an earlier reconcile whose cache had not caught up: the name rule makes it the same run.
+        }
+    }
+
+    /// <summary>Creates a blue-green pre- or post-promotion run; one that exists already is left as it is.</summary>
+    /// <exception cref="FormatException">A template is missing or an argument cannot be resolved.</exception>
+    public async Task CreatePromotionAsync(Rollout rollout, string podHash, string name, bool postPromotion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        var blueGreen = rollout.Spec.Strategy?.BlueGreen;
+        var analysis = (postPromotion ? blueGreen?.PostPromotionAnalysis : blueGreen?.PrePromotionAnalysis)
+            ?? throw new FormatException($"the rollout has no {(postPromotion ? "postPromotionAnalysis" : "prePromotionAnalysis")}");
+        var rolloutType = postPromotion ? BlueGreenStateMachine.PostPromotionRolloutType : BlueGreenStateMachine.PrePromotionRolloutType;
+        try
+        {
+            await client.CreateAsync(Build(rollout, podHash, name, rolloutType, null, analysis), cancellationToken: cancellationToken);
         }
         catch (KubernetesException exception) when (exception.IsAlreadyExists)
         {

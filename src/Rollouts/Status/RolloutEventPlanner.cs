@@ -78,6 +78,21 @@ public static class RolloutEventPlanner
             events.Add(new RolloutEvent(failed, "AnalysisRun" + newAnalysis.Status, $"Step AnalysisRun {newAnalysis.Name} is {newAnalysis.Status}{(string.IsNullOrEmpty(newAnalysis.Message) ? "" : ": " + newAnalysis.Message)}"));
         }
 
+        AddPromotionRunEvent(events, "PrePromotion", before?.BlueGreen?.PrePromotionAnalysisRunStatus, after.BlueGreen?.PrePromotionAnalysisRunStatus);
+        AddPromotionRunEvent(events, "PostPromotion", before?.BlueGreen?.PostPromotionAnalysisRunStatus, after.BlueGreen?.PostPromotionAnalysisRunStatus);
         return events;
+    }
+
+    /// <summary>As Argo's emitAnalysisRunStatusChanges for the blue-green runs: one event per new phase of the current run.</summary>
+    private static void AddPromotionRunEvent(List<RolloutEvent> events, string type, RolloutAnalysisRunStatus? before, RolloutAnalysisRunStatus? after)
+    {
+        if (after is null || (before?.Name == after.Name && before.Status == after.Status))
+        {
+            return;
+        }
+
+        var failed = after.Status is "Failed" or "Error";
+        var previous = before?.Name == after.Name ? before.Status : "NoPreviousStatus";
+        events.Add(new RolloutEvent(failed, "AnalysisRun" + after.Status, $"{type} Analysis Run '{after.Name}' Status New: '{after.Status}' Previous: '{previous}'"));
     }
 }

@@ -62,6 +62,19 @@ public static class RolloutPhaseCalculator
             return Progressing("updated replicas are still becoming available");
         }
 
+        if (input.BlueGreen)
+        {
+            // No "old replicas" check: the previous ReplicaSet keeps its pods through the scale-down delay.
+            if (string.IsNullOrEmpty(input.ActiveSelector) || input.ActiveSelector != input.CurrentPodHash)
+            {
+                return Progressing("active service cutover pending");
+            }
+
+            return input.FullyPromoted
+                ? new RolloutPhaseResult(RolloutPhase.Healthy, string.Empty)
+                : Progressing(input.WaitingForPostPromotionAnalysis ? "waiting for analysis to complete" : "waiting for post-promotion verification to complete");
+        }
+
         if (input.Replicas > input.UpdatedReplicas)
         {
             return Progressing("old replicas are pending termination");

@@ -27,4 +27,17 @@ public sealed record RolloutPhaseInput(
     IReadOnlyList<string>? PauseReasons = null,
     bool ControllerPause = false,
     bool RestartPending = false,
-    bool GenerationObserved = true);
+    bool GenerationObserved = true)
+{
+    /// <summary>The rollout uses the blue-green strategy.</summary>
+    public bool BlueGreen { get; init; }
+
+    /// <summary>status.blueGreen.activeSelector.</summary>
+    public string? ActiveSelector { get; init; }
+
+    /// <summary>status.currentPodHash.</summary>
+    public string? CurrentPodHash { get; init; }
+
+    /// <summary>A post-promotion analysis is configured and has not succeeded.</summary>
+    public bool WaitingForPostPromotionAnalysis { get; init; }
+}

@@ -35,17 +35,15 @@ internal static class RolloutStatusCalculator
         }
 
         RolloutConditionSetter.Remove(status, RolloutConditionTypes.InvalidSpec);
-        var weight = state.IsFullyPromoted ? 0 : CanaryStateMachine.DesiredWeight(state);
-        var canary = state.Canary;
-        var canaryStatus = status.Canary ??= new CanaryStatus();
-        canaryStatus.Weights = new TrafficWeights
+        var blueGreen = rollout.Spec.Strategy?.BlueGreen is not null;
+        var activeReplicaSet = blueGreen && status.BlueGreen?.ActiveSelector is { Length: > 0 } activeHash ? all.FirstOrDefault(rs => rs.PodHash == activeHash) : null;
+        if (blueGreen)
         {
-            Canary = new WeightDestination { Weight = weight, PodTemplateHash = state.PodHash, ServiceName = canary.CanaryService },
-            Stable = new WeightDestination { Weight = 100 - weight, PodTemplateHash = status.StableRS ?? state.PodHash, ServiceName = canary.StableService },
-        };
-        if (state.IsFullyPromoted && canaryStatus.CurrentStepAnalysisRunStatus is { Status: "Successful" })
+            CompleteBlueGreen(status, rollout, activeReplicaSet);
+        }
+        else
         {
-            canaryStatus.CurrentStepAnalysisRunStatus = null;
+            CompleteCanary(state);
         }
 
         var aborted = status.Abort == true;
@@ -61,7 +59,14 @@ internal static class RolloutStatusCalculator
             SpecPaused: rollout.Spec.Paused == true,
             PauseReasons: pauseReasons,
             ControllerPause: status.ControllerPause == true,
-            RestartPending: RestartPlan.IsPending(rollout.Spec, status, now)));
+            RestartPending: RestartPlan.IsPending(rollout.Spec, status, now))
+        {
+            BlueGreen = blueGreen,
+            ActiveSelector = status.BlueGreen?.ActiveSelector,
+            CurrentPodHash = status.CurrentPodHash,
+            WaitingForPostPromotionAnalysis = blueGreen && rollout.Spec.Strategy!.BlueGreen!.PostPromotionAnalysis is not null
+                && status.BlueGreen?.PostPromotionAnalysisRunStatus?.Status != "Successful",
+        });
         var progressing = status.Conditions?.FirstOrDefault(c => c.Type == RolloutConditionTypes.Progressing);
         // Leaving a pause counts as progress, as in Argo: the deadline runs from the resume, not from the pause.
         var lastProgress = ProgressDeadline.Progressed(state.Stored, status) || progressing?.Reason == RolloutConditionTypes.ReasonRolloutPaused
@@ -121,7 +126,10 @@ internal static class RolloutStatusCalculator
             RolloutConditionSetter.Touch(status, RolloutConditionTypes.Progressing, now);
         }
 
-        var available = (status.AvailableReplicas ?? 0) >= state.SpecReplicas - state.Limits.MaxUnavailable;
+        // Blue-green is available when the active ReplicaSet is saturated, as Argo decides it.
+        var available = blueGreen
+            ? BlueGreenReplicas.IsSaturated(rollout, activeReplicaSet)
+            : (status.AvailableReplicas ?? 0) >= state.SpecReplicas - state.Limits.MaxUnavailable;
         RolloutConditionSetter.Set(status, RolloutConditionTypes.Available, available, RolloutConditionTypes.ReasonAvailable,
             available ? "Rollout has minimum availability" : "Rollout does not have minimum availability", now);
         var paused = phase.Phase == RolloutPhase.Paused;
@@ -138,6 +146,43 @@ internal static class RolloutStatusCalculator
         {
             state.RequeueWithin(CanaryStateMachine.ConvergencePoll);
         }
+    }
+
+    private static void CompleteCanary(DecisionState state)
+    {
+        var status = state.Status;
+        status.BlueGreen = null;
+        var weight = state.IsFullyPromoted ? 0 : CanaryStateMachine.DesiredWeight(state);
+        var canary = state.Canary;
+        var canaryStatus = status.Canary ??= new CanaryStatus();
+        canaryStatus.Weights = new TrafficWeights
+        {
+            Canary = new WeightDestination { Weight = weight, PodTemplateHash = state.PodHash, ServiceName = canary.CanaryService },
+            Stable = new WeightDestination { Weight = 100 - weight, PodTemplateHash = status.StableRS ?? state.PodHash, ServiceName = canary.StableService },
+        };
+        if (state.IsFullyPromoted && canaryStatus.CurrentStepAnalysisRunStatus is { Status: "Successful" })
+        {
+            canaryStatus.CurrentStepAnalysisRunStatus = null;
+        }
+    }
+
+    /// <summary>As Argo's syncRolloutStatusBlueGreen: the scale subresource and availability count the active ReplicaSet only.</summary>
+    private static void CompleteBlueGreen(RolloutStatus status, Rollout rollout, ObservedReplicaSet? active)
+    {
+        // A Rollout switched from canary keeps nothing of it, as Argo rebuilds the status.
+        status.Canary = null;
+        status.CurrentStepIndex = null;
+        status.CurrentStepHash = null;
+        if (active is null)
+        {
+            return;
+        }
+
+        status.HpaReplicas = active.Replicas;
+        status.AvailableReplicas = active.AvailableReplicas;
+        status.ReadyReplicas = active.ReadyReplicas;
+        status.Selector = string.Join(",", PodSelector(rollout).Append(new KeyValuePair<string, string>(RolloutLabels.PodTemplateHash, active.PodHash))
+            .OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
     }
 
     /// <summary>spec.selector.matchLabels (or the rollout-name label Tollgate puts on pods when there is none), serialized.</summary>

@@ -123,7 +123,7 @@ public static class CanaryStateMachine
     private static bool IsRollbackWithinWindow(DecisionState state) =>
         RollbackWindow.IsWithin(state.Rollout.Spec.RollbackWindow, state.NewReplicaSet, state.StableReplicaSet, state.Observation.ReplicaSets);
 
-    private static void EnsureNewReplicaSet(DecisionState state)
+    internal static void EnsureNewReplicaSet(DecisionState state)
     {
         var others = state.Observation.ReplicaSets.Where(rs => rs.PodHash != state.PodHash).ToList();
         var revision = RevisionHistory.Next(others);
@@ -211,7 +211,7 @@ public static class CanaryStateMachine
     }
 
     /// <summary>spec.restartAt: pods older than it are deleted within maxUnavailable; nothing else scales in the same decision.</summary>
-    private static void RestartPods(DecisionState state)
+    internal static void RestartPods(DecisionState state)
     {
         var spec = state.Rollout.Spec;
         if (spec.RestartAt is { } future && future > state.Now)
@@ -522,9 +522,9 @@ public static class CanaryStateMachine
     }
 
     /// <summary>canaryMetadata / stableMetadata by role, as Argo's ephemeral metadata; nothing at all when neither is set.</summary>
-    private static void SyncEphemeralMetadata(DecisionState state)
+    internal static void SyncEphemeralMetadata(DecisionState state)
     {
-        if (state.Canary.CanaryMetadata is null && state.Canary.StableMetadata is null)
+        if (state.NewPodMetadata is null && state.StablePodMetadata is null)
         {
             return;
         }
@@ -544,8 +544,8 @@ public static class CanaryStateMachine
     {
         var stableHash = state.Status.StableRS;
         return podHash == state.PodHash
-            ? EphemeralMetadata.Serialize(stableHash is null || stableHash == state.PodHash ? state.Canary.StableMetadata : state.Canary.CanaryMetadata)
-            : podHash == stableHash ? EphemeralMetadata.Serialize(state.Canary.StableMetadata) : null;
+            ? EphemeralMetadata.Serialize(stableHash is null || stableHash == state.PodHash ? state.StablePodMetadata : state.NewPodMetadata)
+            : podHash == stableHash ? EphemeralMetadata.Serialize(state.StablePodMetadata) : null;
     }
 
     private static void PointServices(DecisionState state)
@@ -605,7 +605,7 @@ public static class CanaryStateMachine
         }
     }
 
-    private static (int? Successful, int? Unsuccessful) AnalysisHistoryLimits(JsonElement? analysis)
+    internal static (int? Successful, int? Unsuccessful) AnalysisHistoryLimits(JsonElement? analysis)
     {
         if (analysis is not { ValueKind: JsonValueKind.Object } value)
         {
@@ -618,7 +618,7 @@ public static class CanaryStateMachine
             element.TryGetProperty(name, out var property) && property.TryGetInt32(out var number) ? number : null;
     }
 
-    private static void CleanUpReplicaSets(DecisionState state)
+    internal static void CleanUpReplicaSets(DecisionState state)
     {
         var old = state.OldReplicaSets.Select(rs => rs with { SpecReplicas = state.ReplicasOf(rs) }).ToList();
         foreach (var name in RevisionHistory.ToDelete(old, state.Rollout.Spec.RevisionHistoryLimit))

@@ -34,6 +34,14 @@ internal sealed class DecisionState
 
     public CanaryStrategy Canary => Rollout.Spec.Strategy!.Canary!;
 
+    public BlueGreenStrategy BlueGreen => Rollout.Spec.Strategy!.BlueGreen!;
+
+    /// <summary>canaryMetadata or previewMetadata: what the pods of an update carry until they are stable.</summary>
+    public JsonElement? NewPodMetadata => Rollout.Spec.Strategy?.Canary is { } canary ? canary.CanaryMetadata : Rollout.Spec.Strategy?.BlueGreen?.PreviewMetadata;
+
+    /// <summary>stableMetadata or activeMetadata: what the stable pods carry.</summary>
+    public JsonElement? StablePodMetadata => Rollout.Spec.Strategy?.Canary is { } canary ? canary.StableMetadata : Rollout.Spec.Strategy?.BlueGreen?.ActiveMetadata;
+
     public DateTimeOffset Now => Observation.Now;
 
     public string PodHash => Observation.PodHash;

@@ -12,6 +12,7 @@ namespace Tollgate.Rollouts.Strategy;
 /// <param name="Deleting">metadata.deletionTimestamp is set.</param>
 /// <param name="StatusObserved">status.observedGeneration has caught up with metadata.generation.</param>
 /// <param name="InjectedMetadata">The rollout.argoproj.io/ephemeral-metadata annotation: what canary/stable metadata it carries.</param>
+/// <param name="ScaleDownDeadline">The argo-rollouts.argoproj.io/scale-down-deadline annotation as written.</param>
 public sealed record ObservedReplicaSet(
     string Name,
     string PodHash,
@@ -23,4 +24,5 @@ public sealed record ObservedReplicaSet(
     DateTimeOffset? Created = null,
     bool Deleting = false,
     bool StatusObserved = true,
-    string? InjectedMetadata = null);
+    string? InjectedMetadata = null,
+    string? ScaleDownDeadline = null);

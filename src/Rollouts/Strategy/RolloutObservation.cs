@@ -26,6 +26,12 @@ public sealed record RolloutObservation(
     /// <summary>What the edge could not do last time, by object name (a run that cannot be built, a missing Service).</summary>
     public IReadOnlyDictionary<string, string> EdgeProblems { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The rollouts-pod-template-hash each Service the strategy names selects now (null: the selector has none), read
+    /// by the edge for blue-green; a Service that does not exist is absent here and named in <see cref="EdgeProblems"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ServiceSelectors { get; init; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
     /// <summary>The <see cref="EdgeProblems"/> key of a Service that does not exist.</summary>
     public static string ServiceKey(string serviceName) => "Service/" + serviceName;
 }

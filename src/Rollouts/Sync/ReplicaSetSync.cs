@@ -41,6 +41,13 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
         return client.PatchAsync<V1ReplicaSet>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
     }
 
+    /// <summary>Writes (or, for null, removes) the scale-down-deadline annotation; nothing else changes.</summary>
+    public Task<V1ReplicaSet> SetScaleDownDeadlineAsync(string @namespace, string name, string? deadline, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ScaleDownDeadline.Annotation] = deadline } } };
+        return client.PatchAsync<V1ReplicaSet>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+    }
+
     /// <summary>Deletes the ReplicaSet; one already gone is fine.</summary>
     public Task DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         client.DeleteAsync<V1ReplicaSet>(name, @namespace, cancellationToken: cancellationToken);
@@ -67,7 +74,7 @@ public sealed class ReplicaSetSync(IKubernetesClient client)
         template.Metadata.Annotations = podAnnotations.Count == 0 ? null : podAnnotations;
         var affinity = template.Spec?.AdditionalProperties?.TryGetValue("affinity", out var written) == true ? written : (JsonElement?)null;
         if (template.Spec is not null
-            && AntiAffinity.Inject(affinity, rollout.Spec.Strategy?.Canary?.AntiAffinity, rollout.Status?.StableRS, podHash) is { } injected)
+            && AntiAffinity.Inject(affinity, rollout.Spec.Strategy?.Canary?.AntiAffinity ?? rollout.Spec.Strategy?.BlueGreen?.AntiAffinity, rollout.Status?.StableRS, podHash) is { } injected)
         {
             template.Spec.AdditionalProperties ??= new Dictionary<string, JsonElement>();
             template.Spec.AdditionalProperties["affinity"] = JsonDocument.Parse(injected.ToJsonString()).RootElement.Clone();

@@ -8,6 +8,14 @@ namespace Tollgate.Rollouts.Sync;
 /// <summary>Points the canary and stable Services at their ReplicaSet's pods through the pod-template-hash selector.</summary>
 public sealed class ServiceSync(IKubernetesClient client)
 {
+    /// <summary>The rollouts-pod-template-hash the Service selects (null when its selector has none).</summary>
+    /// <returns>Found is false when the Service does not exist.</returns>
+    public async Task<(bool Found, string? PodHash)> ReadSelectorAsync(string @namespace, string serviceName, CancellationToken cancellationToken)
+    {
+        var service = await client.GetAsync<V1Service>(serviceName, @namespace, cancellationToken);
+        return service is null ? (false, null) : (true, service.Spec?.Selector?.TryGetValue(RolloutLabels.PodTemplateHash, out var hash) == true ? hash : null);
+    }
+
     /// <returns>False when the Service does not exist.</returns>
     public async Task<bool> PointAtAsync(string @namespace, string serviceName, string podHash, CancellationToken cancellationToken)
     {

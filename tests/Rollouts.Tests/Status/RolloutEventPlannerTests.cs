@@ -36,6 +36,27 @@ public sealed class RolloutEventPlannerTests
         Assert.Equal(reasons, RolloutEventPlanner.Plan(before, after, Steps, null).Select(e => e.Reason));
 
     [Fact]
+    public void Plan_PromotionRunFailed_WarningAsArgoWords()
+    {
+        var before = new RolloutStatus { CurrentPodHash = "h2", BlueGreen = new BlueGreenStatus { PrePromotionAnalysisRunStatus = new RolloutAnalysisRunStatus { Name = "web-h2-pre", Status = "Running" } } };
+        var after = new RolloutStatus { CurrentPodHash = "h2", BlueGreen = new BlueGreenStatus { PrePromotionAnalysisRunStatus = new RolloutAnalysisRunStatus { Name = "web-h2-pre", Status = "Failed" } } };
+
+        var planned = Assert.Single(RolloutEventPlanner.Plan(before, after, [], null));
+
+        Assert.Equal(new RolloutEvent(true, "AnalysisRunFailed", "PrePromotion Analysis Run 'web-h2-pre' Status New: 'Failed' Previous: 'Running'"), planned);
+    }
+
+    [Fact]
+    public void Plan_PostPromotionRunStarted_NoPreviousStatus()
+    {
+        var after = new RolloutStatus { CurrentPodHash = "h2", BlueGreen = new BlueGreenStatus { PostPromotionAnalysisRunStatus = new RolloutAnalysisRunStatus { Name = "web-h2-post", Status = "Pending" } } };
+
+        var planned = Assert.Single(RolloutEventPlanner.Plan(new RolloutStatus { CurrentPodHash = "h2" }, after, [], null));
+
+        Assert.Equal("PostPromotion Analysis Run 'web-h2-post' Status New: 'Pending' Previous: 'NoPreviousStatus'", planned.Message);
+    }
+
+    [Fact]
     public void Plan_Abort_WarningWithDetail()
     {
         var abort = Assert.Single(RolloutEventPlanner.Plan(Status(1, 0), Status(0, 0, abort: true), Steps, "Metric \"error-rate\" assessed Failed"));

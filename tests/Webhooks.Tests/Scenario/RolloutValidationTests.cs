@@ -77,7 +77,7 @@ public sealed class RolloutValidationTests(ControlPlaneFixture fixture) : Webhoo
         }
 
         Assert.Empty(disagreements);
-        Assert.Equal(Rows.Length - 4, refused);
+        Assert.Equal(Rows.Length - 5, refused);
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class RolloutValidationTests(ControlPlaneFixture fixture) : Webhoo
     [InlineData("dynamic", """{"strategy":{"canary":{"dynamicStableScale":true}}}""", "spec.strategy.canary.dynamicStableScale: Canary dynamicStableScale can only be used with traffic routing")]
     [InlineData("abortdelay", """{"strategy":{"canary":{"abortScaleDownDelaySeconds":0}}}""", "spec.strategy.canary.abortScaleDownDelaySeconds: takes effect only with traffic routing (Tollgate has no traffic routing yet); remove it")]
     [InlineData("negpause", """{"strategy":{"canary":{"steps":[{"pause":{"duration":"-1h"}}]}}}""", "spec.strategy.canary.steps[0].pause.duration: must not be negative, not \"-1h\"")]
-    [InlineData("bluegreen", """{"strategy":{"canary":null,"blueGreen":{"activeService":"active"}}}""", "spec.strategy.blueGreen: not supported yet; use spec.strategy.canary")]
+    [InlineData("bluegreen", """{"strategy":{"canary":null,"blueGreen":{"activeService":"web","previewService":"web"}}}""", "spec.strategy.blueGreen.activeService: This rollout uses the same service for the active and preview services, but two different services are required.")]
     public async Task KubectlApply_InvalidRollout_RefusedWithTheValidatorsMessageAndNotStored(string name, string specPatch, string message)
     {
         var cancellationToken = Timeout();

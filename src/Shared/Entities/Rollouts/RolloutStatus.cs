@@ -61,8 +61,7 @@ public sealed class RolloutStatus
 
     public CanaryStatus? Canary { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? BlueGreen { get; set; }
+    public BlueGreenStatus? BlueGreen { get; set; }
 
     public IList<RolloutCondition>? Conditions { get; set; }
 

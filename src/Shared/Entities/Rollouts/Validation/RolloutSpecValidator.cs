@@ -93,26 +93,91 @@ public static class RolloutSpecValidator
     private static void CheckStrategy(RolloutSpec spec, List<string> errors, List<TemplateReference> templates)
     {
         var canary = spec.Strategy?.Canary;
-        var blueGreen = IsSet(spec.Strategy?.BlueGreen);
-        if (canary is null && !blueGreen)
+        var blueGreen = spec.Strategy?.BlueGreen;
+        if (canary is null && blueGreen is null)
         {
-            errors.Add("spec.strategy: a strategy is required: set spec.strategy.canary");
+            errors.Add("spec.strategy: a strategy is required: set spec.strategy.canary or spec.strategy.blueGreen");
             return;
         }
 
-        if (canary is not null && blueGreen)
+        if (canary is not null && blueGreen is not null)
         {
             errors.Add("spec.strategy: set one strategy, canary or blueGreen, not both");
             return;
         }
 
-        if (canary is null)
+        if (blueGreen is not null)
         {
-            errors.Add("spec.strategy.blueGreen: not supported yet; use spec.strategy.canary");
+            CheckBlueGreen(blueGreen, spec, errors, templates);
             return;
         }
 
-        CheckCanary(canary, spec.Replicas ?? 1, errors, templates);
+        CheckCanary(canary!, spec.Replicas ?? 1, errors, templates);
+    }
+
+    /// <summary>Argo's ValidateRolloutStrategyBlueGreen, plus refusals of values Argo would accept and misuse.</summary>
+    private static void CheckBlueGreen(BlueGreenStrategy blueGreen, RolloutSpec spec, List<string> errors, List<TemplateReference> templates)
+    {
+        const string field = "spec.strategy.blueGreen";
+        if (string.IsNullOrEmpty(blueGreen.ActiveService))
+        {
+            errors.Add($"{field}.activeService: required: the Service the controller points at the active pods");
+        }
+        else if (blueGreen.ActiveService == blueGreen.PreviewService)
+        {
+            errors.Add($"{field}.activeService: This rollout uses the same service for the active and preview services, but two different services are required.");
+        }
+
+        CheckNonNegative(blueGreen.PreviewReplicaCount, $"{field}.previewReplicaCount", errors);
+        CheckNonNegative(blueGreen.AutoPromotionSeconds, $"{field}.autoPromotionSeconds", errors);
+        CheckNonNegative(blueGreen.ScaleDownDelaySeconds, $"{field}.scaleDownDelaySeconds", errors);
+        CheckNonNegative(blueGreen.ScaleDownDelayRevisionLimit, $"{field}.scaleDownDelayRevisionLimit", errors);
+        CheckNonNegative(blueGreen.AbortScaleDownDelaySeconds, $"{field}.abortScaleDownDelaySeconds", errors);
+        if (blueGreen.AutoPromotionEnabled == false && blueGreen.AutoPromotionSeconds is > 0)
+        {
+            // Argo accepts the pair and never promotes automatically; Tollgate does not keep a field it ignores.
+            errors.Add($"{field}.autoPromotionSeconds: takes effect only while autoPromotionEnabled is true; remove one of them");
+        }
+
+        var historyLimit = spec.RevisionHistoryLimit ?? 10;
+        if (blueGreen.ScaleDownDelayRevisionLimit is { } revisionLimit && historyLimit < revisionLimit)
+        {
+            errors.Add($"{field}.scaleDownDelayRevisionLimit: This rollout's revision history limit can not be smaller than the rollout's scale down limit ({historyLimit} < {revisionLimit})");
+        }
+
+        LimitPercentOrCount(blueGreen.MaxUnavailable, $"{field}.maxUnavailable", errors);
+        CheckAntiAffinity(blueGreen.AntiAffinity, $"{field}.antiAffinity", errors);
+        if (blueGreen.PrePromotionAnalysis is { } pre)
+        {
+            AnalysisTemplateReferences.Collect(pre.Templates, $"{field}.prePromotionAnalysis.templates", templates, errors);
+        }
+
+        if (blueGreen.PostPromotionAnalysis is { } post)
+        {
+            AnalysisTemplateReferences.Collect(post.Templates, $"{field}.postPromotionAnalysis.templates", templates, errors);
+        }
+    }
+
+    /// <summary>Argo's ValidateRolloutStrategyAntiAffinity: exactly one of preferred/required, a preferred weight of 1-100.</summary>
+    private static void CheckAntiAffinity(JsonElement? antiAffinity, string field, List<string> errors)
+    {
+        if (!IsSet(antiAffinity))
+        {
+            return;
+        }
+
+        var value = antiAffinity!.Value;
+        var preferred = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("preferredDuringSchedulingIgnoredDuringExecution", out var p) && IsSet(p) ? p : (JsonElement?)null;
+        var required = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("requiredDuringSchedulingIgnoredDuringExecution", out var r) && IsSet(r);
+        if ((preferred is null) == !required)
+        {
+            errors.Add($"{field}: AntiAffinity must have exactly one strategy listed");
+        }
+
+        if (preferred is { } weighted && (!weighted.TryGetProperty("weight", out var w) || !w.TryGetInt32(out var weight) || weight is < 1 or > 100))
+        {
+            errors.Add($"{field}.weight: AntiAffinity weight must be between 1-100");
+        }
     }
 
     private static void CheckCanary(CanaryStrategy canary, int replicas, List<string> errors, List<TemplateReference> templates)
