@@ -27,6 +27,7 @@ public sealed class RolloutController(
     RolloutCaches caches,
     ReplicaSetSync replicaSetSync,
     ServiceSync serviceSync,
+    TrafficRoutingSync trafficRouting,
     StepAnalysisRuns analysisRuns,
     RolloutPods pods,
     IEventRecorder eventRecorder,
@@ -46,7 +47,8 @@ public sealed class RolloutController(
         {
             // What the edge could not do changes the decision (an abort, an invalid spec); its writes come next time.
             decision = CanaryStateMachine.Decide(observation with { EdgeProblems = problems });
-            requeue = TimeSpan.FromMilliseconds(100);
+            // A router's object is fixed by a person, not by the next reconcile: look again at the polling pace.
+            requeue = problems.ContainsKey(RolloutObservation.TrafficRoutingKey) ? CanaryStateMachine.ConvergencePoll : TimeSpan.FromMilliseconds(100);
         }
 
         var written = await WriteStatusAsync(entity, observation, decision, cancellationToken);
@@ -164,6 +166,15 @@ public sealed class RolloutController(
                     if (!await serviceSync.PointAtAsync(@namespace, point.ServiceName, point.PodHash, cancellationToken))
                     {
                         problems[RolloutObservation.ServiceKey(point.ServiceName)] = $"service \"{point.ServiceName}\" not found";
+                    }
+
+                    break;
+                case SetCanaryWeight weight:
+                    if (await trafficRouting.SetWeightAsync(rollout, weight.Weight, (planned, token) => RecordAsync(rollout, planned, token), cancellationToken) is { } failure)
+                    {
+                        // Nothing after the weight may happen without it (an abort scales the canary down only once routed away).
+                        problems[RolloutObservation.TrafficRoutingKey] = failure;
+                        return problems;
                     }
 
                     break;

@@ -35,6 +35,7 @@ public static class CanaryStateMachine
             ProgressSteps,
             Complete,
             SyncEphemeralMetadata,
+            RouteTraffic,
             ScaleReplicaSets,
             PointServices,
             CleanUpAnalysisRuns,
@@ -57,7 +58,8 @@ public static class CanaryStateMachine
     private static bool ResolveSpec(DecisionState state)
     {
         var spec = state.Rollout.Spec;
-        var problem = state.Observation.InvalidSpec ?? MissingService(state);
+        var problem = state.Observation.InvalidSpec ?? MissingService(state)
+            ?? (state.Observation.EdgeProblems.TryGetValue(RolloutObservation.TrafficRoutingKey, out var routing) ? $"spec.strategy.canary.trafficRouting: {routing}" : null);
         if (problem is null)
         {
             try
@@ -446,6 +448,11 @@ public static class CanaryStateMachine
         }
 
         var stable = state.StableReplicaSet;
+        if (stable is not null && state.Routed && !RoutedFullyToCanary(state))
+        {
+            return;
+        }
+
         if (stable is null
             || (newReplicaSet.SpecReplicas == state.SpecReplicas
                 && (newReplicaSet.AvailableReplicas >= state.SpecReplicas
@@ -457,6 +464,14 @@ public static class CanaryStateMachine
         }
     }
 
+    /// <summary>
+    /// At the end of the steps Argo routes 100% to the canary before the Services move; promote --full and a rollout
+    /// without steps promote at the weight they have, as Argo's do.
+    /// </summary>
+    private static bool RoutedFullyToCanary(DecisionState state) =>
+        state.Status.PromoteFull == true || state.Steps.Count == 0
+        || state.Stored.Canary?.Weights?.Canary is { Weight: CanaryReplicaMath.MaxWeight } canary && canary.PodTemplateHash == state.PodHash;
+
     private static void ScaleReplicaSets(DecisionState state)
     {
         var newReplicaSet = state.NewReplicaSet!;
@@ -467,6 +482,12 @@ public static class CanaryStateMachine
 
         var stable = state.StableReplicaSet;
         var old = state.OldReplicaSets.ToList();
+        if (state.Routed)
+        {
+            ScaleRouted(state, newReplicaSet, stable, old);
+            return;
+        }
+
         if (stable is null || stable.Name == newReplicaSet.Name)
         {
             state.Scale(newReplicaSet, state.SpecReplicas);
@@ -488,6 +509,88 @@ public static class CanaryStateMachine
         state.Scale(newReplicaSet, counts.CanaryReplicas);
     }
 
+    /// <summary>
+    /// Argo's reconcileCanaryReplicaSets with a router: the stable first (its size lags the stored weights, so it never
+    /// shrinks before traffic has left it), then the canary, then older ReplicaSets that no weight refers to any more.
+    /// </summary>
+    private static void ScaleRouted(DecisionState state, ObservedReplicaSet newReplicaSet, ObservedReplicaSet? stable, List<ObservedReplicaSet> old)
+    {
+        if (stable is null || stable.Name == newReplicaSet.Name)
+        {
+            state.Scale(newReplicaSet, state.SpecReplicas);
+        }
+        else
+        {
+            var forStable = TrafficRoutingPlan.Counts(state, state.Stored.Canary?.Weights);
+            if (state.ReplicasOf(stable) != forStable.StableReplicas)
+            {
+                state.Scale(stable, forStable.StableReplicas);
+                return;
+            }
+
+            state.Scale(newReplicaSet, TrafficRoutingPlan.Counts(state, state.RoutedWeights ?? state.Stored.Canary?.Weights).CanaryReplicas);
+        }
+
+        if (state.Status.StableRS != state.Stored.StableRS)
+        {
+            // Argo ends the reconcile that promotes: Services and weights move first, the previous stable after.
+            return;
+        }
+
+        var weights = state.Stored.Canary?.Weights;
+        var referenced = new[] { state.Stored.StableRS, state.Stored.CurrentPodHash, weights?.Canary.PodTemplateHash, weights?.Stable.PodTemplateHash };
+        ScaleDownOld(state, [.. old.Where(rs => !referenced.Contains(rs.PodHash))]);
+    }
+
+    /// <summary>
+    /// With a router the weight, not the pod counts, splits traffic: the Services move with it, and the weight changes
+    /// only once the side that receives traffic has the pods for it.
+    /// </summary>
+    private static void RouteTraffic(DecisionState state)
+    {
+        if (!state.Routed || state.Halted || (state.Stored.StableRS is not null && state.Status.StableRS != state.Stored.StableRS))
+        {
+            // The reconcile that promotes ends there in Argo: the Services and the weight move on the next one.
+            return;
+        }
+
+        var stableHash = state.Status.StableRS ?? state.PodHash;
+        var rollingBack = TrafficRoutingPlan.IsDynamicallyRollingBackToStable(state, out _);
+        PointRoutedService(state, state.Canary.StableService, state.StableReplicaSet);
+        var weight = TrafficRoutingPlan.DesiredWeight(state, out var canaryHash);
+        if (state.Aborted)
+        {
+            // The canary Service goes back to the stable pods once no traffic is weighted to it (dynamic scaling) or at once.
+            if (state.Canary.DynamicStableScale != true || weight == 0)
+            {
+                PointRoutedService(state, state.Canary.CanaryService, state.StableReplicaSet, requireAvailable: false);
+            }
+        }
+        else if (!rollingBack)
+        {
+            PointRoutedService(state, state.Canary.CanaryService, state.NewReplicaSet);
+        }
+
+        if (weight is { } routed)
+        {
+            state.Add(new SetCanaryWeight(routed));
+            state.RoutedWeights = TrafficRoutingPlan.Weights(state, routed, canaryHash);
+        }
+        else if (state.Stored.Canary?.Weights is null || state.Stored.Canary.Weights.Stable.PodTemplateHash != stableHash)
+        {
+            state.RequeueWithin(ConvergencePoll);
+        }
+    }
+
+    /// <summary>Argo's ensureSVCTargets: a Service moves only to a ReplicaSet with an available pod.</summary>
+    private static void PointRoutedService(DecisionState state, string? service, ObservedReplicaSet? replicaSet, bool requireAvailable = true)
+    {
+        if (service is { Length: > 0 } name && replicaSet is not null && (!requireAvailable || replicaSet.AvailableReplicas > 0))
+        {
+            state.Add(new PointService(name, replicaSet.PodHash));
+        }
+    }
+
     private static void ScaleDownOld(DecisionState state, IReadOnlyList<ObservedReplicaSet> old)
     {
         foreach (var (name, replicas) in OldReplicaSetScaleDown.Plan(state.SpecReplicas, state.Limits.MaxUnavailable, state.Observation.ReplicaSets, old))
@@ -506,6 +609,11 @@ public static class CanaryStateMachine
 
     private static bool AtDesiredCounts(DecisionState state)
     {
+        if (state.Routed)
+        {
+            return TrafficRoutingPlan.AtDesiredCounts(state);
+        }
+
         var newReplicaSet = state.NewReplicaSet!;
         var stable = state.StableReplicaSet;
         var desired = CanaryReplicaMath.DesiredCounts(
@@ -550,6 +658,11 @@ public static class CanaryStateMachine
 
     private static void PointServices(DecisionState state)
     {
+        if (state.Routed)
+        {
+            return;
+        }
+
         var stableHash = state.Status.StableRS ?? state.PodHash;
         if (state.Canary.StableService is { Length: > 0 } stableService)
         {

@@ -26,6 +26,9 @@ public sealed record RolloutObservation(
     /// <summary>What the edge could not do last time, by object name (a run that cannot be built, a missing Service).</summary>
     public IReadOnlyDictionary<string, string> EdgeProblems { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The <see cref="EdgeProblems"/> key of a traffic router that could not route.</summary>
+    public const string TrafficRoutingKey = "TrafficRouting";
+
     /// <summary>The <see cref="EdgeProblems"/> key of a Service that does not exist.</summary>
     public static string ServiceKey(string serviceName) => "Service/" + serviceName;
 }

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Tollgate.Shared.Durations;
+using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
+
+namespace Tollgate.Shared.Entities.Rollouts.Validation;
+
+/// <summary>
+/// Pure: spec.strategy.canary.trafficRouting by Argo Rollouts' rules for the routers Tollgate runs (NGINX Ingress, SMI
+/// TrafficSplit, the argoproj-labs/gatewayAPI plugin's HTTPRoutes); every other router or field is refused by name.
+/// </summary>
+internal static class TrafficRoutingValidator
+{
+    private const string Field = "spec.strategy.canary.trafficRouting";
+
+    private const string Supported = "Tollgate routes with nginx, smi and plugins[\"" + GatewayApiTrafficRouting.PluginName + "\"]";
+
+    public static void Check(CanaryStrategy canary, RolloutTrafficRouting routing, List<string> errors)
+    {
+        var unsupported = new (string Name, JsonElement? Value)[]
+        {
+            ("istio", routing.Istio), ("alb", routing.Alb), ("ambassador", routing.Ambassador),
+            ("appMesh", routing.AppMesh), ("traefik", routing.Traefik), ("apisix", routing.Apisix),
+        };
+        foreach (var (name, value) in unsupported.Where(u => RolloutSpecValidator.IsSet(u.Value)))
+        {
+            errors.Add($"{Field}.{name}: not supported yet; {Supported}");
+        }
+
+        foreach (var name in (routing.AdditionalProperties ?? new Dictionary<string, JsonElement>()).Keys)
+        {
+            errors.Add($"{Field}.{name}: unknown field; {Supported}");
+        }
+
+        var routers = (routing.Nginx is null ? 0 : 1) + (routing.Smi is null ? 0 : 1) + (routing.Plugins?.Count ?? 0);
+        if (routers == 0 && !unsupported.Any(u => RolloutSpecValidator.IsSet(u.Value)))
+        {
+            errors.Add($"{Field}: set a router; {Supported}");
+        }
+
+        // Argo requires both Services for NGINX and SMI; the Gateway API plugin needs them too, as the backendRefs it weighs.
+        if (routers > 0)
+        {
+            if (string.IsNullOrEmpty(canary.StableService))
+            {
+                errors.Add("spec.strategy.canary.stableService: Canary service and Stable service must to be set to use Traffic Routing");
+            }
+
+            if (string.IsNullOrEmpty(canary.CanaryService))
+            {
+                errors.Add("spec.strategy.canary.canaryService: Canary service and Stable service must to be set to use Traffic Routing");
+            }
+        }
+
+        if (routing.Nginx is { } nginx)
+        {
+            CheckNginx(nginx, errors);
+        }
+
+        if (routing.Smi?.AdditionalProperties is { Count: > 0 } smiExtra)
+        {
+            errors.Add($"{Field}.smi.{smiExtra.Keys.First()}: unknown field; smi takes rootService and trafficSplitName");
+        }
+
+        foreach (var (name, config) in routing.Plugins ?? new Dictionary<string, JsonElement>())
+        {
+            if (name != GatewayApiTrafficRouting.PluginName)
+            {
+                errors.Add($"{Field}.plugins: {Quoted.Value(name)} is not a supported plugin; supported: {GatewayApiTrafficRouting.PluginName}");
+                continue;
+            }
+
+            CheckGatewayApi(config, errors);
+        }
+
+        if (routing.MaxTrafficWeight is not null)
+        {
+            errors.Add($"{Field}.maxTrafficWeight: not supported yet; weights are percentages of 100");
+        }
+
+        if (routing.ManagedRoutes is not null)
+        {
+            errors.Add($"{Field}.managedRoutes: not supported yet: Tollgate routes weights only (no setHeaderRoute or setMirrorRoute)");
+        }
+
+        if (RolloutSpecValidator.IsSet(canary.PingPong))
+        {
+            errors.Add("spec.strategy.canary.pingPong: Ping-pong feature works with the ALB, Istio, and plugin-based traffic routers only; Tollgate supports it with none yet");
+        }
+
+        if (canary.MinPodsPerReplicaSet is < 1)
+        {
+            errors.Add($"spec.strategy.canary.minPodsPerReplicaSet: must be at least 1, not {canary.MinPodsPerReplicaSet}");
+        }
+    }
+
+    private static void CheckNginx(NginxTrafficRouting nginx, List<string> errors)
+    {
+        var single = !string.IsNullOrEmpty(nginx.StableIngress);
+        var several = nginx.StableIngresses is { Count: > 0 };
+        if (!single && !several)
+        {
+            errors.Add($"{Field}.nginx.stableIngress: set stableIngress or stableIngresses");
+        }
+        else if (single && several)
+        {
+            // Argo would take stableIngresses and ignore stableIngress.
+            errors.Add($"{Field}.nginx.stableIngresses: set stableIngress or stableIngresses, not both");
+        }
+
+        if (nginx.StableIngresses?.Any(string.IsNullOrEmpty) == true)
+        {
+            errors.Add($"{Field}.nginx.stableIngresses: an Ingress name is empty");
+        }
+
+        if (nginx.AdditionalProperties is { Count: > 0 } extra)
+        {
+            errors.Add($"{Field}.nginx.{extra.Keys.First()}: unknown field; nginx takes annotationPrefix, stableIngress(es), additionalIngressAnnotations and canaryIngressAnnotations");
+        }
+    }
+
+    private static void CheckGatewayApi(JsonElement config, List<string> errors)
+    {
+        var field = $"{Field}.plugins[\"{GatewayApiTrafficRouting.PluginName}\"]";
+        GatewayApiTrafficRouting gateway;
+        try
+        {
+            gateway = GatewayApiTrafficRouting.Parse(config);
+        }
+        catch (JsonException exception)
+        {
+            errors.Add($"{field}: not the plugin's configuration: {exception.Message}");
+            return;
+        }
+
+        foreach (var name in (gateway.AdditionalProperties ?? new Dictionary<string, JsonElement>()).Keys)
+        {
+            errors.Add($"{field}.{name}: not supported yet; Tollgate weighs HTTPRoutes (httpRoute, httpRoutes, namespace, the in-progress label)");
+        }
+
+        var names = gateway.HttpRouteNames();
+        if (names.Count == 0)
+        {
+            errors.Add($"{field}: set httpRoute or httpRoutes");
+        }
+
+        if (names.Any(string.IsNullOrEmpty))
+        {
+            errors.Add($"{field}.httpRoutes: every route needs a name");
+        }
+
+        if (gateway.HttpRoutes?.Any(r => r.AdditionalProperties is { Count: > 0 }) == true)
+        {
+            errors.Add($"{field}.httpRoutes: a route takes name and useHeaderRoutes only");
+        }
+    }
+}
