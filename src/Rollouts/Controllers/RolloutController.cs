@@ -169,10 +169,10 @@ public sealed class RolloutController(
                     }
 
                     break;
-                case SetCanaryWeight weight:
-                    if (await trafficRouting.SetWeightAsync(rollout, weight.Weight, (planned, token) => RecordAsync(rollout, planned, token), cancellationToken) is { } failure)
+                case SetCanaryWeight or RouteHeaders or RemoveManagedRoutes:
+                    if (await RouteAsync(rollout, intent, cancellationToken) is { } failure)
                     {
-                        // Nothing after the weight may happen without it (an abort scales the canary down only once routed away).
+                        // Nothing after a routing write may happen without it (an abort scales the canary down only once routed away).
                         problems[RolloutObservation.TrafficRoutingKey] = failure;
                         return problems;
                     }
@@ -188,6 +188,17 @@ public sealed class RolloutController(
         }
 
         return problems;
+    }
+
+    private Task<string?> RouteAsync(Rollout rollout, RolloutIntent intent, CancellationToken cancellationToken)
+    {
+        Task Record(RolloutEvent planned, CancellationToken token) => RecordAsync(rollout, planned, token);
+        return intent switch
+        {
+            SetCanaryWeight weight => trafficRouting.SetWeightAsync(rollout, weight.Weight, Record, cancellationToken),
+            RouteHeaders headers => trafficRouting.SetHeaderRouteAsync(rollout, headers.Route, Record, cancellationToken),
+            _ => trafficRouting.RemoveManagedRoutesAsync(rollout, Record, cancellationToken),
+        };
     }
 
     private async Task SetRolloutRevisionAsync(Rollout rollout, long revision, CancellationToken cancellationToken)

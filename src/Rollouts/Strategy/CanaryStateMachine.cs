@@ -3,6 +3,7 @@ using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Analysis;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Rollouts.Strategy;
@@ -337,6 +338,10 @@ public static class CanaryStateMachine
             case AnalysisStep:
                 ProgressAnalysis(state, index);
                 break;
+            case SetHeaderRouteStep:
+                // Routed by this decision from the stored step (RouteTraffic), as Argo routes before it advances.
+                state.StepIndex = index + 1;
+                break;
         }
 
         if (state.Status.CurrentStepIndex != state.Stored.CurrentStepIndex)
@@ -571,6 +576,18 @@ public static class CanaryStateMachine
             PointRoutedService(state, state.Canary.CanaryService, state.NewReplicaSet);
         }
 
+        var clearRoutes = state.Canary.TrafficRouting!.ManagedRoutes is { Count: > 0 }
+            && (state.IsFullyPromoted || state.Aborted || (state.NewReplicaSet?.AvailableReplicas ?? 0) == 0 || state.Status.PromoteFull == true);
+        if (clearRoutes)
+        {
+            state.Add(new RemoveManagedRoutes());
+        }
+
+        if (weight is not null && !clearRoutes && HeaderRouteToSet(state) is { } headerRoute)
+        {
+            state.Add(new RouteHeaders(headerRoute));
+        }
+
         if (weight is { } routed)
         {
             state.Add(new SetCanaryWeight(routed));
@@ -580,6 +597,16 @@ public static class CanaryStateMachine
         {
             state.RequeueWithin(ConvergencePoll);
         }
+    }
+
+    /// <summary>
+    /// The stored step's setHeaderRoute (Argo routes the step the status stands on, then advances), from the second
+    /// revision on as Argo does; none while the routes are being cleared.
+    /// </summary>
+    private static SetHeaderRoute? HeaderRouteToSet(DecisionState state)
+    {
+        var stored = state.Stored.CurrentStepIndex ?? 0;
+        return stored < state.Steps.Count && state.Steps[stored] is SetHeaderRouteStep step && RolloutRevision(state.Rollout) > 1 ? step.Route : null;
     }
 
     /// <summary>Argo's ensureSVCTargets: a Service moves only to a ReplicaSet with an available pod.</summary>

@@ -3,6 +3,7 @@ using Tollgate.Rollouts.Controllers;
 using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.TrafficRouting;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Rollouts.Sync;
@@ -11,18 +12,30 @@ namespace Tollgate.Rollouts.Sync;
 public sealed class TrafficRoutingSync(IKubernetesClient client, ILogger<TrafficRoutingSync> logger)
 {
     /// <returns>Why the weight could not be routed (the router's object is missing, malformed or not ours); null when routed.</returns>
-    public async Task<string?> SetWeightAsync(Rollout rollout, int weight, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken)
+    public Task<string?> SetWeightAsync(Rollout rollout, int weight, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
+        ForEachAsync(rollout, record, async router =>
+        {
+            await router.SetWeightAsync(weight, cancellationToken);
+            logger.Routed(rollout.Metadata.Namespace ?? "", rollout.Metadata.Name ?? "", router.Type, weight);
+        }, cancellationToken);
+
+    /// <returns>Why the header route could not be set; null when set.</returns>
+    public Task<string?> SetHeaderRouteAsync(Rollout rollout, SetHeaderRoute route, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
+        ForEachAsync(rollout, record, router => router is IHeaderRouter headers ? headers.SetHeaderRouteAsync(route, cancellationToken) : Task.CompletedTask, cancellationToken);
+
+    /// <returns>Why the managed routes could not be removed; null when removed.</returns>
+    public Task<string?> RemoveManagedRoutesAsync(Rollout rollout, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
+        ForEachAsync(rollout, record, router => router is IHeaderRouter headers ? headers.RemoveManagedRoutesAsync(cancellationToken) : Task.CompletedTask, cancellationToken);
+
+    private async Task<string?> ForEachAsync(Rollout rollout, Func<RolloutEvent, CancellationToken, Task> record, Func<ITrafficRouter, Task> act, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(record);
-        var @namespace = rollout.Metadata.Namespace ?? "";
-        var name = rollout.Metadata.Name ?? "";
         foreach (var router in TrafficRouters.For(new RouterContext(rollout, client, record)))
         {
             try
             {
-                await router.SetWeightAsync(weight, cancellationToken);
-                logger.Routed(@namespace, name, router.Type, weight);
+                await act(router);
             }
             catch (Exception exception) when (exception is TrafficRoutingException or KubernetesException { IsConflict: false })
             {

@@ -179,6 +179,39 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
     }
 
     [Fact]
+    public async Task GatewayApi_HeaderRoute_SetAtItsStepRemovedAtPromotion()
+    {
+        const string steps = "- setWeight: 25\n- setHeaderRoute:\n    name: canary-header\n    match:\n    - headerName: X-Canary\n      headerValue: {exact: \"yes\"}\n- pause: {}";
+        const string routing = TrafficRoutingYaml.GatewayApi + "\nmanagedRoutes:\n- name: canary-header";
+        await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.HttpRoute);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", routing, steps));
+        await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4 && r.Status.Canary?.Weights is not null);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", routing, steps));
+
+        await PausedAtAsync(2);
+
+        var route = await Client.Resource(GatewayApiRouter.HttpRoutes).GetAsync("web-route", Namespace);
+        var rules = route!["spec"]!["rules"]!.AsArray();
+        Assert.Equal(2, rules.Count);
+        var header = rules[1]!;
+        Assert.Equal("canary-header", header["name"]!.GetValue<string>());
+        Assert.Equal("""[{"name":"web-canary","group":"","kind":"Service","port":80}]""", Sorted(header["backendRefs"]!));
+        var match = header["matches"]![0]!;
+        Assert.Equal("/", match["path"]!["value"]!.GetValue<string>());
+        Assert.Equal("""[{"name":"X-Canary","type":"Exact","value":"yes"}]""", match["headers"]!.ToJsonString());
+        Assert.Equal(25, rules[0]!["backendRefs"]![1]!["weight"]!.GetValue<int>());
+
+        await PromoteAsync();
+
+        await WaitForRolloutAsync("web-app", "v2 healthy", r => r.Status?.Phase == "Healthy" && r.Status.Replicas == 4 && r.Status.Canary?.Weights?.Canary.Weight == 0);
+        await TestControlPlane.WaitUntilAsync("managed rule removed", async token =>
+            (await Client.Resource(GatewayApiRouter.HttpRoutes).GetAsync("web-route", Namespace, token))!["spec"]!["rules"]!.AsArray().Count == 1, TimeSpan.FromSeconds(30));
+        route = await Client.Resource(GatewayApiRouter.HttpRoutes).GetAsync("web-route", Namespace);
+        Assert.Equal("/", route!["spec"]!["rules"]![0]!["matches"]![0]!["path"]!["value"]!.GetValue<string>());
+        Assert.Equal(0, route["spec"]!["rules"]![0]!["backendRefs"]![1]!["weight"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task DynamicStableScale_SetCanaryScaleThenMatchTrafficWeight_StableShrinksWithTraffic()
     {
         const string steps = "- setCanaryScale: {replicas: 1}\n- setWeight: 25\n- pause: {}\n- setCanaryScale: {matchTrafficWeight: true}\n- setWeight: 75\n- pause: {}";
@@ -252,6 +285,10 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
 
     private async Task<string?> NginxWeightAsync() =>
         (await Client.Resource(NginxRouter.Ingresses).GetAsync(CanaryIngress, Namespace))?["metadata"]?["annotations"]?["nginx.ingress.kubernetes.io/canary-weight"]?.GetValue<string>();
+
+    /// <summary>JSON of an array of objects with keys in a fixed order (the API server keeps its own).</summary>
+    private static string Sorted(JsonNode array) =>
+        new JsonArray([.. array.AsArray().Select(item => (JsonNode)new JsonObject(item!.AsObject().OrderBy(p => p.Key == "name" ? "" : p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))))]).ToJsonString();
 
     private static int? NginxWeight(JsonObject ingress) =>
         ingress["metadata"]?["annotations"]?["nginx.ingress.kubernetes.io/canary-weight"]?.GetValue<string>() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;

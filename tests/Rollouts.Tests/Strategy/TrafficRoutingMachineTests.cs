@@ -37,6 +37,20 @@ public sealed class TrafficRoutingMachineTests
         return builder;
     }
 
+    /// <summary>Gateway API with a managed header route: setWeight 10, setHeaderRoute h, pause, setHeaderRoute h (no match: removed).</summary>
+    private static ObservationBuilder HeaderRouted()
+    {
+        var builder = ObservationBuilder.Canary(10, "w10", "w10", "p", "w10").WithServices();
+        builder.Strategy.TrafficRouting = new RolloutTrafficRouting
+        {
+            Plugins = new Dictionary<string, System.Text.Json.JsonElement> { ["argoproj-labs/gatewayAPI"] = System.Text.Json.JsonDocument.Parse("""{"httpRoute":"r"}""").RootElement.Clone() },
+            ManagedRoutes = [new ManagedRoute { Name = "h" }],
+        };
+        builder.Strategy.Steps![1] = new CanaryStep { SetHeaderRoute = new SetHeaderRoute { Name = "h", Match = [new HeaderRoutingMatch { HeaderName = "X-Canary", HeaderValue = new StringMatch { Exact = "yes" } }] } };
+        builder.Strategy.Steps[3] = new CanaryStep { SetHeaderRoute = new SetHeaderRoute { Name = "h" } };
+        return builder;
+    }
+
     private static ObservationBuilder RoutedSeed(bool dynamic = false) => Routed(ObservationBuilder.Seed(), dynamic);
 
     private static ObservationBuilder Weighted(ObservationBuilder builder, int canary, string canaryHash = New, string stableHash = Stable)
@@ -221,6 +235,36 @@ public sealed class TrafficRoutingMachineTests
         Row("OlderReplicaSetStillInStoredWeights_NotScaledDown",
             () => Weighted(RoutedSeed().WithStable(10).WithNew(1).WithOld("older", 2, revision: 1).AtStep(1), 10, "older"),
             d => d.DoesNotScale("older"));
+        Row("HeaderRouteStep_RoutedFromStoredStepAndCompleted",
+            () => Weighted(HeaderRouted().WithStable(10).WithNew(1).AtStep(1), 10),
+            d =>
+            {
+                var header = IndexOf<RouteHeaders>(d, h => h.Route.Name == "h" && h.Route.Match!.Count == 1);
+                var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 10);
+                Assert.True(header >= 0 && weight > header, $"header route at {header}, weight at {weight}");
+                d.AtStep(2);
+            });
+        Row("HeaderRouteStep_FirstRevision_NotRouted",
+            () => Weighted(HeaderRouted().WithStable(10).WithNew(1, revision: 1).AtStep(1), 10),
+            d => d.HasNo<RouteHeaders>());
+        Row("HeaderRoute_PastTheStep_NotRoutedAgain",
+            () => Weighted(HeaderRouted().WithStable(10).WithNew(1).AtStep(2), 10),
+            d => d.HasNo<RouteHeaders>());
+        Row("ManagedRoutes_Abort_RemovedBeforeWeight",
+            () => Weighted(HeaderRouted().WithStable(10).WithNew(1).AtStep(2).Aborted(), 10),
+            d =>
+            {
+                var remove = IndexOf<RemoveManagedRoutes>(d, _ => true);
+                var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 0);
+                Assert.True(remove >= 0 && weight > remove, $"removal at {remove}, weight at {weight}");
+                d.HasNo<RouteHeaders>();
+            });
+        Row("ManagedRoutes_Promoted_Removed",
+            () => Weighted(HeaderRouted().Promoted(10, revision: 2), 0, New, New),
+            d => d.Has<RemoveManagedRoutes>());
+        Row("ManagedRoutes_NoneConfigured_NeverRemoved",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted(), 30),
+            d => d.HasNo<RemoveManagedRoutes>());
         return rows;
     }
 }

@@ -16,7 +16,7 @@ public sealed class HttpRouteWeightsTests
     [Fact]
     public void Patch_NewWeight_TestedReplaceOfEachWeightAndTheLabel()
     {
-        var operations = HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r" }, "web-stable", "web-canary", 30);
+        var operations = HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r" }, [], "web-stable", "web-canary", 30);
 
         Assert.Equal(
             """[{"op":"test","path":"/spec/rules/1/backendRefs/0/name","value":"web-stable"},{"op":"add","path":"/spec/rules/1/backendRefs/0/weight","value":70},"""
@@ -30,7 +30,7 @@ public sealed class HttpRouteWeightsTests
     {
         var route = Route(""","labels":{"rollouts.argoproj.io/gatewayapi-canary":"in-progress"}""");
 
-        var operations = HttpRouteWeights.Patch(route, new GatewayApiTrafficRouting { HttpRoute = "r" }, "web-stable", "web-canary", 0);
+        var operations = HttpRouteWeights.Patch(route, new GatewayApiTrafficRouting { HttpRoute = "r" }, [], "web-stable", "web-canary", 0);
 
         Assert.Equal("""[{"op":"remove","path":"/metadata/labels/rollouts.argoproj.io~1gatewayapi-canary"}]""", operations.ToJsonString());
     }
@@ -38,22 +38,35 @@ public sealed class HttpRouteWeightsTests
     [Fact]
     public void Patch_AlreadyThere_NoOperations()
     {
-        Assert.Empty(HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r" }, "web-stable", "web-canary", 0));
+        Assert.Empty(HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r" }, [], "web-stable", "web-canary", 0));
     }
 
     [Fact]
     public void Patch_LabelDisabled_WeightsOnly()
     {
-        var operations = HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r", DisableInProgressLabel = true }, "web-stable", "web-canary", 10);
+        var operations = HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r", DisableInProgressLabel = true }, [], "web-stable", "web-canary", 10);
 
         Assert.DoesNotContain(operations, o => o!["path"]!.GetValue<string>().StartsWith("/metadata", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Patch_ManagedHeaderRule_KeepsNoWeight()
+    {
+        var route = JsonNode.Parse("""
+            {"spec":{"rules":[{"backendRefs":[{"name":"web-stable","weight":100},{"name":"web-canary","weight":0}]},
+                              {"name":"h","backendRefs":[{"name":"web-canary"}]}]}}
+            """)!.AsObject();
+
+        var operations = HttpRouteWeights.Patch(route, new GatewayApiTrafficRouting { HttpRoute = "r", DisableInProgressLabel = true }, ["h"], "web-stable", "web-canary", 10);
+
+        Assert.DoesNotContain(operations, o => o!["path"]!.GetValue<string>().StartsWith("/spec/rules/1", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Patch_NoCanaryBackend_PluginMessage()
     {
         var error = Assert.Throws<TrafficRoutingException>(() =>
-            HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r" }, "web-stable", "missing", 10));
+            HttpRouteWeights.Patch(Route(), new GatewayApiTrafficRouting { HttpRoute = "r" }, [], "web-stable", "missing", 10));
 
         Assert.Equal("backendRef was not found in httpRoute", error.Message);
     }

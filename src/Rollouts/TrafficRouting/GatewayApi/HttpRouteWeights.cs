@@ -12,7 +12,8 @@ public static class HttpRouteWeights
 {
     /// <returns>The operations; empty when the route already has these weights.</returns>
     /// <exception cref="TrafficRoutingException">The route has no backendRef for the canary or for the stable Service.</exception>
-    public static JsonArray Patch(JsonObject route, GatewayApiTrafficRouting config, string stableService, string canaryService, int weight)
+    /// <param name="managedNames">trafficRouting.managedRoutes: their header rules send to the canary only and keep no weight.</param>
+    public static JsonArray Patch(JsonObject route, GatewayApiTrafficRouting config, IReadOnlyCollection<string> managedNames, string stableService, string canaryService, int weight)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(config);
@@ -21,6 +22,11 @@ public static class HttpRouteWeights
         var rules = route["spec"]?["rules"] as JsonArray ?? [];
         for (var i = 0; i < rules.Count; i++)
         {
+            if (rules[i] is JsonObject rule && HttpRouteHeaderRules.IsManaged(rule, managedNames))
+            {
+                continue;
+            }
+
             var refs = rules[i]?["backendRefs"] as JsonArray ?? [];
             for (var j = 0; j < refs.Count; j++)
             {

@@ -37,6 +37,10 @@ public sealed class GatewayApiTrafficRouting
             ? config.Deserialize(RolloutsJsonContext.Default.GatewayApiTrafficRouting) ?? new GatewayApiTrafficRouting()
             : throw new JsonException($"expected an object, not {config.ValueKind.ToString().ToLowerInvariant()}");
 
+    /// <summary>The routes that take header routes: httpRoute, and the httpRoutes entries with useHeaderRoutes.</summary>
+    public IReadOnlyList<string> HeaderRouteNames() =>
+        [.. (HttpRoutes ?? []).Where(r => r.UseHeaderRoutes == true).Select(r => r.Name ?? ""), .. HttpRoute is { Length: > 0 } single ? [single] : Array.Empty<string>()];
+
     /// <summary>httpRoute and httpRoutes together, in the plugin's order (the list first, then the single one).</summary>
     public IReadOnlyList<string> HttpRouteNames() =>
         [.. (HttpRoutes ?? []).Select(r => r.Name ?? ""), .. HttpRoute is { Length: > 0 } single ? [single] : Array.Empty<string>()];

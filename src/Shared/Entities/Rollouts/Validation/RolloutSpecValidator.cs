@@ -116,7 +116,6 @@ public static class RolloutSpecValidator
     private static void CheckCanary(CanaryStrategy canary, int replicas, List<string> errors, List<TemplateReference> templates)
     {
         const string field = "spec.strategy.canary";
-        var trafficRouting = canary.TrafficRouting is not null;
         CheckScalingLimits(canary, replicas, errors);
         if (!string.IsNullOrEmpty(canary.CanaryService) && canary.CanaryService == canary.StableService)
         {
@@ -136,7 +135,7 @@ public static class RolloutSpecValidator
         var steps = canary.Steps ?? [];
         for (var index = 0; index < steps.Count; index++)
         {
-            CheckStep(steps[index], $"{field}.steps[{index}]", trafficRouting, errors, templates);
+            CheckStep(steps[index], $"{field}.steps[{index}]", canary, errors, templates);
         }
 
         if (canary.Analysis is { } background)
@@ -248,8 +247,9 @@ public static class RolloutSpecValidator
         return (percent, true);
     }
 
-    private static void CheckStep(CanaryStep? step, string field, bool trafficRouting, List<string> errors, List<TemplateReference> templates)
+    private static void CheckStep(CanaryStep? step, string field, CanaryStrategy canary, List<string> errors, List<TemplateReference> templates)
     {
+        var trafficRouting = canary.TrafficRouting is not null;
         if (step is null)
         {
             errors.Add($"{field}: {StepKinds}");
@@ -292,18 +292,16 @@ public static class RolloutSpecValidator
             }
         }
 
-        if (IsSet(step.SetHeaderRoute))
+        if (step.SetHeaderRoute is { } headerRoute)
         {
-            // Argo takes header routes from Istio, ALB, Apisix and plugins only; NGINX and SMI would ignore them.
-            errors.Add(trafficRouting
-                ? $"{field}.setHeaderRoute: not supported yet: Tollgate routes weights only"
-                : $"{field}.setHeaderRoute: SetHeaderRoute requires TrafficRouting, supports Istio and ALB and Apisix");
+            TrafficRoutingValidator.CheckHeaderRoute(headerRoute, canary.TrafficRouting, $"{field}.setHeaderRoute", errors);
         }
 
         if (IsSet(step.SetMirrorRoute))
         {
+            // Argo takes mirror routes from Istio and plugins; the Gateway API plugin accepts and ignores them.
             errors.Add(trafficRouting
-                ? $"{field}.setMirrorRoute: not supported yet: Tollgate routes weights only"
+                ? $"{field}.setMirrorRoute: not supported yet: no router Tollgate runs mirrors traffic"
                 : $"{field}.setMirrorRoute: SetMirrorRoute requires TrafficRouting, supports Istio and Plugins");
         }
 
@@ -353,7 +351,7 @@ public static class RolloutSpecValidator
             kinds.Add("experiment");
         }
 
-        if (IsSet(step.SetHeaderRoute))
+        if (step.SetHeaderRoute is not null)
         {
             kinds.Add("setHeaderRoute");
         }

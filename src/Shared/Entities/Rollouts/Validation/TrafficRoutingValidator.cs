@@ -77,10 +77,7 @@ internal static class TrafficRoutingValidator
             errors.Add($"{Field}.maxTrafficWeight: not supported yet; weights are percentages of 100");
         }
 
-        if (routing.ManagedRoutes is not null)
-        {
-            errors.Add($"{Field}.managedRoutes: not supported yet: Tollgate routes weights only (no setHeaderRoute or setMirrorRoute)");
-        }
+        CheckManagedRoutes(routing, errors);
 
         if (RolloutSpecValidator.IsSet(canary.PingPong))
         {
@@ -90,6 +87,78 @@ internal static class TrafficRoutingValidator
         if (canary.MinPodsPerReplicaSet is < 1)
         {
             errors.Add($"spec.strategy.canary.minPodsPerReplicaSet: must be at least 1, not {canary.MinPodsPerReplicaSet}");
+        }
+    }
+
+    /// <summary>
+    /// A setHeaderRoute step by Argo's rules: a router that takes header routes (of Tollgate's, the Gateway API plugin;
+    /// Argo's NGINX and SMI routers ignore them), the route named in managedRoutes, each match exactly one value.
+    /// </summary>
+    public static void CheckHeaderRoute(SetHeaderRoute route, RolloutTrafficRouting? routing, string field, List<string> errors)
+    {
+        if (routing?.Plugins?.ContainsKey(GatewayApiTrafficRouting.PluginName) != true)
+        {
+            errors.Add(routing is null || routing.Nginx is not null || routing.Smi is not null
+                ? $"{field}: SetHeaderRoute requires TrafficRouting, supports Istio and ALB and Apisix"
+                : $"{field}: needs a router that takes header routes; {Supported}");
+            return;
+        }
+
+        if (routing.ManagedRoutes is null)
+        {
+            errors.Add($"{Field}.managedRoutes: Rollout has missing field 'spec.strategy.canary.trafficRouting.managedRoutes'");
+        }
+        else if (!routing.ManagedRoutes.Any(r => r.Name == route.Name))
+        {
+            errors.Add($"{field}.name: Steps define a route that does not exist in spec.strategy.canary.trafficRouting.managedRoutes");
+        }
+
+        for (var index = 0; index < (route.Match?.Count ?? 0); index++)
+        {
+            var match = route.Match![index];
+            var matchField = $"{field}.match[{index}]";
+            if (string.IsNullOrEmpty(match.HeaderName))
+            {
+                errors.Add($"{matchField}.headerName: a header name is required");
+            }
+
+            var values = new[] { match.HeaderValue?.Exact, match.HeaderValue?.Regex, match.HeaderValue?.Prefix }.Count(v => !string.IsNullOrEmpty(v));
+            if (values == 0)
+            {
+                errors.Add($"{matchField}: StringMatch value missed, match value must have one of the following: exact, regex, prefix");
+            }
+            else if (values > 1)
+            {
+                errors.Add($"{matchField}: StringMatch match value must have exactly one of the following: exact, regex, prefix");
+            }
+        }
+    }
+
+    private static void CheckManagedRoutes(RolloutTrafficRouting routing, List<string> errors)
+    {
+        if (routing.ManagedRoutes is not { } managed)
+        {
+            return;
+        }
+
+        if (routing.Plugins?.ContainsKey(GatewayApiTrafficRouting.PluginName) != true)
+        {
+            errors.Add($"{Field}.managedRoutes: only the {GatewayApiTrafficRouting.PluginName} plugin takes managed routes among Tollgate's routers (Argo's NGINX and SMI routers have none)");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < managed.Count; index++)
+        {
+            var name = managed[index].Name;
+            if (string.IsNullOrEmpty(name))
+            {
+                errors.Add($"{Field}.managedRoutes[{index}].name: a route name is required");
+            }
+            else if (!seen.Add(name))
+            {
+                errors.Add($"{Field}.managedRoutes[{index}].name: {Quoted.Value(name)} is listed twice");
+            }
         }
     }
 
