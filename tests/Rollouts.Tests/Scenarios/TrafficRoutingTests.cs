@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Tollgate.Rollouts.TrafficRouting.GatewayApi;
+using Tollgate.Rollouts.TrafficRouting.Istio;
 using Tollgate.Rollouts.TrafficRouting.Nginx;
 using Tollgate.Rollouts.TrafficRouting.Smi;
 using Tollgate.Rollouts.Tests.Support;
@@ -141,6 +142,25 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
         var backends = split["spec"]!["backends"]!.AsArray();
         Assert.Equal(["web-canary", "web-stable"], backends.Select(b => b!["service"]!.GetValue<string>()));
         Assert.Equal("100", backends[1]!["weight"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Istio_SeedCanary_VirtualServiceDestinationWeightsAtEveryStep()
+    {
+        await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.VirtualService);
+        await using var weights = ObjectWatch.Start(Client, IstioRouter.VirtualServices, Namespace, "web-vs", VirtualServiceCanaryWeight);
+        var v1 = await DeployV1Async(TrafficRoutingYaml.Istio);
+
+        var v2 = await StepThroughSeedAsync(TrafficRoutingYaml.Istio, v1);
+
+        await WaitForRolloutAsync("web-app", "v2 stable", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == v2 && r.Status.Replicas == 4);
+        Assert.Equal([0, 10, 30, 50, 100, 0], await weights.DistinctAsync(6));
+        var service = await Client.Resource(IstioRouter.VirtualServices).GetAsync("web-vs", Namespace);
+        var route = service!["spec"]!["http"]![0]!;
+        Assert.Equal(3, route["retries"]!["attempts"]!.GetValue<int>());
+        Assert.Equal("edge", service["spec"]!["gateways"]![0]!.GetValue<string>());
+        Assert.Equal(100, route["route"]![0]!["weight"]!.GetValue<int>());
+        Assert.Equal(80, route["route"]![1]!["destination"]!["port"]!["number"]!.GetValue<int>());
     }
 
     [Fact]
@@ -292,6 +312,9 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
 
     private static int? NginxWeight(JsonObject ingress) =>
         ingress["metadata"]?["annotations"]?["nginx.ingress.kubernetes.io/canary-weight"]?.GetValue<string>() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    private static int? VirtualServiceCanaryWeight(JsonObject service) =>
+        service["spec"]?["http"]?[0]?["route"]?.AsArray().FirstOrDefault(r => r?["destination"]?["host"]?.GetValue<string>() == "web-canary")?["weight"]?.GetValue<int>();
 
     private static int? SmiCanaryWeight(JsonObject split) =>
         split["spec"]?["backends"]?[0]?["weight"]?.GetValue<string>() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;

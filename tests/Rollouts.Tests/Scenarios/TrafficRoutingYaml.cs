@@ -75,6 +75,26 @@ internal static class TrafficRoutingYaml
               weight: 0
         """;
 
+    public const string VirtualService = """
+        apiVersion: networking.istio.io/v1alpha3
+        kind: VirtualService
+        metadata:
+          name: web-vs
+        spec:
+          hosts: [shop.example]
+          gateways: [edge]
+          http:
+          - name: primary
+            match:
+            - uri: {prefix: /}
+            retries: {attempts: 3}
+            route:
+            - destination: {host: web-stable, port: {number: 80}}
+              weight: 100
+            - destination: {host: web-canary, port: {number: 80}}
+              weight: 0
+        """;
+
     /// <param name="routing">The trafficRouting block, indented for its place under canary.</param>
     public static string Rollout(string image, string routing, string steps = SeedSteps, string extra = "") => $$"""
         apiVersion: argoproj.io/v1alpha1
@@ -103,6 +123,8 @@ internal static class TrafficRoutingYaml
         """;
 
     public const string Nginx = "nginx:\n  stableIngress: web\n  additionalIngressAnnotations:\n    canary-by-header: X-Canary";
+
+    public const string Istio = "istio:\n  virtualService:\n    name: web-vs\n    routes: [primary]";
 
     public const string Smi = "smi:\n  rootService: web";
 

@@ -23,8 +23,8 @@ public sealed class RolloutTrafficRouting
     [Description("The total of all weights; 100 unless set.")]
     public int? MaxTrafficWeight { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? Istio { get; set; }
+    [Description("Istio: VirtualService HTTP routes split by the stable and canary Services (host-level).")]
+    public IstioTrafficRouting? Istio { get; set; }
 
     [SchemaType("object")]
     public JsonElement? Alb { get; set; }

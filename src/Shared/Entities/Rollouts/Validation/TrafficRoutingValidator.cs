@@ -12,13 +12,13 @@ internal static class TrafficRoutingValidator
 {
     private const string Field = "spec.strategy.canary.trafficRouting";
 
-    private const string Supported = "Tollgate routes with nginx, smi and plugins[\"" + GatewayApiTrafficRouting.PluginName + "\"]";
+    private const string Supported = "Tollgate routes with nginx, smi, istio (host-level) and plugins[\"" + GatewayApiTrafficRouting.PluginName + "\"]";
 
     public static void Check(CanaryStrategy canary, RolloutTrafficRouting routing, List<string> errors)
     {
         var unsupported = new (string Name, JsonElement? Value)[]
         {
-            ("istio", routing.Istio), ("alb", routing.Alb), ("ambassador", routing.Ambassador),
+            ("alb", routing.Alb), ("ambassador", routing.Ambassador),
             ("appMesh", routing.AppMesh), ("traefik", routing.Traefik), ("apisix", routing.Apisix),
         };
         foreach (var (name, value) in unsupported.Where(u => RolloutSpecValidator.IsSet(u.Value)))
@@ -31,13 +31,14 @@ internal static class TrafficRoutingValidator
             errors.Add($"{Field}.{name}: unknown field; {Supported}");
         }
 
-        var routers = (routing.Nginx is null ? 0 : 1) + (routing.Smi is null ? 0 : 1) + (routing.Plugins?.Count ?? 0);
+        var routers = (routing.Nginx is null ? 0 : 1) + (routing.Smi is null ? 0 : 1) + (routing.Istio is null ? 0 : 1) + (routing.Plugins?.Count ?? 0);
         if (routers == 0 && !unsupported.Any(u => RolloutSpecValidator.IsSet(u.Value)))
         {
             errors.Add($"{Field}: set a router; {Supported}");
         }
 
-        // Argo requires both Services for NGINX and SMI; the Gateway API plugin needs them too, as the backendRefs it weighs.
+        // Argo requires both Services for NGINX, SMI and host-level Istio; the Gateway API plugin needs them too, as the
+        // backendRefs it weighs.
         if (routers > 0)
         {
             if (string.IsNullOrEmpty(canary.StableService))
@@ -54,6 +55,11 @@ internal static class TrafficRoutingValidator
         if (routing.Nginx is { } nginx)
         {
             CheckNginx(nginx, errors);
+        }
+
+        if (routing.Istio is { } istio)
+        {
+            CheckIstio(istio, errors);
         }
 
         if (routing.Smi?.AdditionalProperties is { Count: > 0 } smiExtra)
@@ -158,6 +164,52 @@ internal static class TrafficRoutingValidator
             else if (!seen.Add(name))
             {
                 errors.Add($"{Field}.managedRoutes[{index}].name: {Quoted.Value(name)} is listed twice");
+            }
+        }
+    }
+
+    private static void CheckIstio(IstioTrafficRouting istio, List<string> errors)
+    {
+        const string field = Field + ".istio";
+        var several = istio.VirtualServices is { Count: > 0 };
+        if (several == (istio.VirtualService is not null))
+        {
+            errors.Add($"{field}: either VirtualService or VirtualServices must be configured");
+        }
+
+        if (RolloutSpecValidator.IsSet(istio.DestinationRule))
+        {
+            errors.Add($"{field}.destinationRule: not supported yet; Tollgate splits Istio traffic by the stable and canary Services (host-level)");
+        }
+
+        foreach (var name in (istio.AdditionalProperties ?? new Dictionary<string, JsonElement>()).Keys)
+        {
+            errors.Add($"{field}.{name}: unknown field; istio takes virtualService or virtualServices");
+        }
+
+        var services = several ? istio.VirtualServices! : istio.VirtualService is { } single ? [single] : [];
+        for (var index = 0; index < services.Count; index++)
+        {
+            var service = services[index];
+            var serviceField = several ? $"{field}.virtualServices[{index}]" : $"{field}.virtualService";
+            if (string.IsNullOrEmpty(service.Name))
+            {
+                errors.Add($"{serviceField}.name: a VirtualService name is required");
+            }
+
+            if (RolloutSpecValidator.IsSet(service.TlsRoutes) || RolloutSpecValidator.IsSet(service.TcpRoutes))
+            {
+                errors.Add($"{serviceField}: tlsRoutes and tcpRoutes are not supported yet; Tollgate weighs HTTP routes");
+            }
+
+            if (service.Routes?.Any(string.IsNullOrEmpty) == true)
+            {
+                errors.Add($"{serviceField}.routes: a route name is empty");
+            }
+
+            if (service.AdditionalProperties is { Count: > 0 } extra)
+            {
+                errors.Add($"{serviceField}.{extra.Keys.First()}: unknown field; a virtualService takes name and routes");
             }
         }
     }
