@@ -588,10 +588,28 @@ public static class CanaryStateMachine
             state.Add(new RouteHeaders(headerRoute));
         }
 
-        if (weight is { } routed)
+        if (weight is { } routed && state.Canary.TrafficRouting.Istio?.DestinationRule is not null)
         {
-            state.Add(new SetCanaryWeight(routed));
-            state.RoutedWeights = TrafficRoutingPlan.Weights(state, routed, canaryHash);
+            // Subset-level: a canary weight may not follow the hash to new pods that are not there yet (Argo's order).
+            var canaryEmpty = (state.NewReplicaSet?.AvailableReplicas ?? 0) == 0;
+            if (canaryEmpty && state.Stored.Canary?.Weights?.Canary.Weight > 0)
+            {
+                state.Add(new SetCanaryWeight(routed));
+            }
+
+            if (TrafficRoutingPlan.SubsetSwitchWaitsFor(state, canaryHash) is not null)
+            {
+                state.RequeueWithin(ConvergencePoll);
+                return;
+            }
+
+            state.Add(new UpdateRouteHashes(canaryHash, state.StableReplicaSet?.PodHash ?? ""));
+        }
+
+        if (weight is { } weighed)
+        {
+            state.Add(new SetCanaryWeight(weighed));
+            state.RoutedWeights = TrafficRoutingPlan.Weights(state, weighed, canaryHash);
         }
         else if (state.Stored.Canary?.Weights is null || state.Stored.Canary.Weights.Stable.PodTemplateHash != stableHash)
         {

@@ -194,6 +194,25 @@ internal static class TrafficRoutingPlan
         return max * stable.AvailableReplicas / spec < max - desired ? current : Math.Min(desired, current);
     }
 
+    /// <summary>
+    /// Argo's shouldDelayDestinationRuleUpdate: without Services, the subsets move only once every scaled canary and
+    /// stable ReplicaSet is fully available (the canary is not waited for while aborting or rolling back).
+    /// </summary>
+    /// <returns>The ReplicaSet waited for, or null.</returns>
+    public static string? SubsetSwitchWaitsFor(DecisionState state, string canaryHash)
+    {
+        if (!string.IsNullOrEmpty(state.Canary.CanaryService) || !string.IsNullOrEmpty(state.Canary.StableService))
+        {
+            return null;
+        }
+
+        var stableHash = state.StableReplicaSet?.PodHash;
+        var skipCanary = state.Aborted || IsDynamicallyRollingBackToStable(state, out _);
+        return state.Observation.ReplicaSets
+            .Where(rs => rs.SpecReplicas > 0 && (rs.PodHash == stableHash || rs.PodHash == canaryHash) && !(skipCanary && rs.PodHash == canaryHash))
+            .FirstOrDefault(rs => rs.AvailableReplicas == 0 || rs.AvailableReplicas < rs.SpecReplicas)?.Name;
+    }
+
     /// <summary>Argo's IsDynamicallyRollingBackToStable: back on the stable template, with dynamic scaling, before its pods are all up.</summary>
     public static bool IsDynamicallyRollingBackToStable(DecisionState state, out string previousCanary)
     {

@@ -164,6 +164,35 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
     }
 
     [Fact]
+    public async Task IstioSubsets_SeedCanary_SubsetsFollowReplicaSetsWeightsAtEveryStep()
+    {
+        await ApplyAsync(TrafficRoutingYaml.SubsetRouting);
+        await using var weights = ObjectWatch.Start(Client, IstioRouter.VirtualServices, Namespace, "web-vs", SubsetCanaryWeight);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.IstioSubsets, services: false));
+        var v1 = (await WaitForRolloutAsync("web-app", "v1 healthy and routed", r => r.Status?.Phase == "Healthy" && r.Status.Canary?.Weights is not null)).Status!.StableRS!;
+        Assert.Equal((v1, v1), await SubsetHashesAsync());
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.IstioSubsets, services: false));
+        string v2 = "";
+        foreach (var (pause, weight) in new[] { (1, 10), (3, 30), (5, 50) })
+        {
+            var paused = await PausedAtAsync(pause);
+            v2 = paused.Status!.CurrentPodHash!;
+            Assert.Equal(weight, paused.Status.Canary!.Weights!.Canary.Weight);
+            Assert.Equal((v2, v1), await SubsetHashesAsync());
+            await PromoteAsync();
+        }
+
+        await WaitForRolloutAsync("web-app", "v2 stable", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == v2 && r.Status.Replicas == 4);
+        Assert.Equal([0, 10, 30, 50, 100, 0], await weights.DistinctAsync(6));
+        await TestControlPlane.WaitUntilAsync("both subsets on v2", async _ => await SubsetHashesAsync() == (v2, v2), TimeSpan.FromSeconds(30));
+        var rule = await Client.Resource(IstioRouter.DestinationRules).GetAsync("web-dr", Namespace);
+        Assert.Equal("ISTIO_MUTUAL", rule!["spec"]!["trafficPolicy"]!["tls"]!["mode"]!.GetValue<string>());
+        Assert.Equal("true", rule["spec"]!["subsets"]![2]!["labels"]!["debug"]!.GetValue<string>());
+        Assert.Null(rule["spec"]!["subsets"]![2]!["labels"]!["rollouts-pod-template-hash"]);
+        Assert.Equal("web-app", rule["metadata"]!["annotations"]!["argo-rollouts.argoproj.io/managed-by-rollouts"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task GatewayApi_SeedCanary_HttpRouteWeightsPatchedAndNothingElse()
     {
         await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.HttpRoute);
@@ -315,6 +344,16 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
 
     private static int? VirtualServiceCanaryWeight(JsonObject service) =>
         service["spec"]?["http"]?[0]?["route"]?.AsArray().FirstOrDefault(r => r?["destination"]?["host"]?.GetValue<string>() == "web-canary")?["weight"]?.GetValue<int>();
+
+    private async Task<(string? Canary, string? Stable)> SubsetHashesAsync()
+    {
+        var subsets = (await Client.Resource(IstioRouter.DestinationRules).GetAsync("web-dr", Namespace))!["spec"]!["subsets"]!.AsArray();
+        string? Hash(string name) => subsets.First(s => s!["name"]!.GetValue<string>() == name)!["labels"]?["rollouts-pod-template-hash"]?.GetValue<string>();
+        return (Hash("canary"), Hash("stable"));
+    }
+
+    private static int? SubsetCanaryWeight(JsonObject service) =>
+        service["spec"]?["http"]?[0]?["route"]?.AsArray().FirstOrDefault(r => r?["destination"]?["subset"]?.GetValue<string>() == "canary")?["weight"]?.GetValue<int>();
 
     private static int? SmiCanaryWeight(JsonObject split) =>
         split["spec"]?["backends"]?[0]?["weight"]?.GetValue<string>() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -96,7 +96,7 @@ internal static class TrafficRoutingYaml
         """;
 
     /// <param name="routing">The trafficRouting block, indented for its place under canary.</param>
-    public static string Rollout(string image, string routing, string steps = SeedSteps, string extra = "") => $$"""
+    public static string Rollout(string image, string routing, string steps = SeedSteps, string extra = "", bool services = true) => $$"""
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata:
@@ -107,9 +107,7 @@ internal static class TrafficRoutingYaml
             matchLabels: {app: web}
           strategy:
             canary:
-              stableService: web-stable
-              canaryService: web-canary
-        {{extra}}      trafficRouting:
+        {{(services ? "      stableService: web-stable\n      canaryService: web-canary\n" : "")}}{{extra}}      trafficRouting:
         {{Indent(routing, 8)}}
               steps:
         {{Indent(steps, 6)}}
@@ -123,6 +121,38 @@ internal static class TrafficRoutingYaml
         """;
 
     public const string Nginx = "nginx:\n  stableIngress: web\n  additionalIngressAnnotations:\n    canary-by-header: X-Canary";
+
+    public const string SubsetRouting = """
+        apiVersion: networking.istio.io/v1alpha3
+        kind: VirtualService
+        metadata:
+          name: web-vs
+        spec:
+          hosts: [web]
+          http:
+          - route:
+            - destination: {host: web, subset: stable}
+              weight: 100
+            - destination: {host: web, subset: canary}
+              weight: 0
+        ---
+        apiVersion: networking.istio.io/v1alpha3
+        kind: DestinationRule
+        metadata:
+          name: web-dr
+        spec:
+          host: web
+          trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}
+          subsets:
+          - name: canary
+            labels: {app: web}
+          - name: stable
+            labels: {app: web}
+          - name: debug
+            labels: {app: web, debug: "true"}
+        """;
+
+    public const string IstioSubsets = "istio:\n  virtualService: {name: web-vs}\n  destinationRule: {name: web-dr, canarySubsetName: canary, stableSubsetName: stable}";
 
     public const string Istio = "istio:\n  virtualService:\n    name: web-vs\n    routes: [primary]";
 

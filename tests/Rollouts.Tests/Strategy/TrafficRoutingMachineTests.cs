@@ -51,6 +51,21 @@ public sealed class TrafficRoutingMachineTests
         return builder;
     }
 
+    /// <summary>Subset-level Istio without Services, the seed's steps.</summary>
+    private static ObservationBuilder SubsetRouted()
+    {
+        var builder = ObservationBuilder.Seed();
+        builder.Strategy.TrafficRouting = new RolloutTrafficRouting
+        {
+            Istio = new IstioTrafficRouting
+            {
+                VirtualService = new IstioVirtualService { Name = "vs" },
+                DestinationRule = new IstioDestinationRule { Name = "dr", CanarySubsetName = "canary", StableSubsetName = "stable" },
+            },
+        };
+        return builder;
+    }
+
     private static ObservationBuilder RoutedSeed(bool dynamic = false) => Routed(ObservationBuilder.Seed(), dynamic);
 
     private static ObservationBuilder Weighted(ObservationBuilder builder, int canary, string canaryHash = New, string stableHash = Stable)
@@ -265,6 +280,31 @@ public sealed class TrafficRoutingMachineTests
         Row("ManagedRoutes_NoneConfigured_NeverRemoved",
             () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted(), 30),
             d => d.HasNo<RemoveManagedRoutes>());
+        Row("SubsetLevel_AllAvailable_HashesBeforeWeight",
+            () => Weighted(SubsetRouted().WithStable(10).WithNew(1).AtStep(1), 10),
+            d =>
+            {
+                var hashes = IndexOf<UpdateRouteHashes>(d, h => h.CanaryHash == New && h.StableHash == Stable);
+                var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 10);
+                Assert.True(hashes >= 0 && weight > hashes, $"hashes at {hashes}, weight at {weight}");
+                d.HasNo<PointService>();
+            });
+        Row("SubsetLevel_StableNotFullyAvailable_SubsetsAndWeightWait",
+            () => Weighted(SubsetRouted().WithStable(10, available: 9).WithNew(1).AtStep(1), 10),
+            d =>
+            {
+                d.HasNo<UpdateRouteHashes>();
+                d.HasNo<SetCanaryWeight>();
+                d.Weight(10);
+            });
+        Row("SubsetLevel_CanaryWithoutPodsButWeighted_WeightZeroBeforeHashesWait",
+            () => Weighted(SubsetRouted().WithStable(10).WithNew(1, available: 0).AtStep(1), 10),
+            d =>
+            {
+                var only = Assert.Single(d.Intents.OfType<SetCanaryWeight>());
+                Assert.Equal(0, only.Weight);
+                d.HasNo<UpdateRouteHashes>();
+            });
         return rows;
     }
 }

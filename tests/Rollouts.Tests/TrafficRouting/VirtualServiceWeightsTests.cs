@@ -57,6 +57,24 @@ public sealed class VirtualServiceWeightsTests
     public void Patch_NoCanaryDestination_ArgoMessage() =>
         Assert.Equal("Canary Service 'other' not found in route", Assert.Throws<TrafficRoutingException>(() => VirtualServiceWeights.Patch(VirtualService(OneRoute), null, "web-stable", "other", 10)).Message);
 
+    [Fact]
+    public void Patch_Subsets_DestinationsBySubset()
+    {
+        var http = """[{"route":[{"destination":{"host":"web","subset":"stable"},"weight":100},{"destination":{"host":"web","subset":"canary"},"weight":0}]}]""";
+
+        var operations = VirtualServiceWeights.Patch(VirtualService(http), null, "", "", 25, ("canary", "stable"));
+
+        Assert.Equal(
+            """[{"op":"test","path":"/spec/http/0/route/0/destination/host","value":"web"},{"op":"add","path":"/spec/http/0/route/0/weight","value":75},"""
+            + """{"op":"test","path":"/spec/http/0/route/1/destination/host","value":"web"},{"op":"add","path":"/spec/http/0/route/1/weight","value":25}]""",
+            operations.ToJsonString());
+    }
+
+    [Fact]
+    public void Patch_SubsetMissing_ArgoMessage() =>
+        Assert.Equal("Canary DestinationRule subset 'canary' not found in route",
+            Assert.Throws<TrafficRoutingException>(() => VirtualServiceWeights.Patch(VirtualService(OneRoute), null, "", "", 10, ("canary", "stable"))).Message);
+
     [Theory]
     [InlineData("vs", null, "vs")]
     [InlineData("vs.edge", "edge", "vs")]

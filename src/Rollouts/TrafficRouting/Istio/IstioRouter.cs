@@ -7,12 +7,14 @@ using Tollgate.Shared.Kube.Requests;
 namespace Tollgate.Rollouts.TrafficRouting.Istio;
 
 /// <summary>
-/// Istio, host-level (Argo's istio reconciler without a DestinationRule): the weights of the stable and canary Services'
-/// destinations in the named HTTP routes of each VirtualService. Argo updates the whole VirtualService; Tollgate patches.
+/// Istio (Argo's istio reconciler): the weights of the stable and canary destinations (by Service, or by DestinationRule
+/// subset) in the named HTTP routes of each VirtualService. Argo updates whole objects; Tollgate patches.
 /// </summary>
-public sealed class IstioRouter(RouterContext context, IstioTrafficRouting istio) : ITrafficRouter
+public sealed class IstioRouter(RouterContext context, IstioTrafficRouting istio) : ISubsetRouter
 {
     public static readonly ResourceDescriptor VirtualServices = new("networking.istio.io", "v1alpha3", "VirtualService", "virtualservices", true);
+
+    public static readonly ResourceDescriptor DestinationRules = new("networking.istio.io", "v1alpha3", "DestinationRule", "destinationrules", true);
 
     public string Type => "Istio";
 
@@ -31,7 +33,9 @@ public sealed class IstioRouter(RouterContext context, IstioTrafficRouting istio
                 throw new TrafficRoutingException($"virtualservices.networking.istio.io \"{name}\" not found");
             }
 
-            var operations = VirtualServiceWeights.Patch(current, service.Routes?.ToList(), context.StableService, context.CanaryService, weight);
+            var operations = VirtualServiceWeights.Patch(
+                current, service.Routes?.ToList(), context.StableService, context.CanaryService, weight,
+                istio.DestinationRule is { } rule ? (rule.CanarySubsetName!, rule.StableSubsetName!) : null);
             if (operations.Count == 0)
             {
                 continue;
@@ -39,6 +43,25 @@ public sealed class IstioRouter(RouterContext context, IstioTrafficRouting istio
 
             await client.PatchAsync(name, @namespace, KubernetesPatch.Json(operations), cancellationToken: cancellationToken);
             await context.Record(new RolloutEvent(false, "Updated VirtualService", $"VirtualService `{name}` set to desiredWeight '{weight.ToString(CultureInfo.InvariantCulture)}'"), cancellationToken);
+        }
+    }
+
+    /// <summary>Subset-level: the DestinationRule's subsets follow the ReplicaSets (Argo's UpdateHash); host-level: nothing.</summary>
+    public async Task UpdateHashAsync(string canaryHash, string stableHash, CancellationToken cancellationToken)
+    {
+        if (istio.DestinationRule is not { } rule)
+        {
+            return;
+        }
+
+        var client = context.Client.Resource(DestinationRules);
+        var current = await client.GetAsync(rule.Name!, context.Namespace, cancellationToken)
+            ?? throw new TrafficRoutingException($"destinationrules.networking.istio.io \"{rule.Name}\" not found");
+        var operations = DestinationRuleSubsets.Patch(current, rule, context.Name, canaryHash, stableHash);
+        if (operations.Count > 0)
+        {
+            await client.PatchAsync(rule.Name!, context.Namespace, KubernetesPatch.Json(operations), cancellationToken: cancellationToken);
+            await context.Record(new RolloutEvent(false, "UpdatedDestinationRule", $"DestinationRule {rule.Name} subset updated ({rule.CanarySubsetName}: {canaryHash}, {rule.StableSubsetName}: {stableHash})"), cancellationToken);
         }
     }
 }

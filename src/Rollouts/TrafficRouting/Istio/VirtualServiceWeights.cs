@@ -11,7 +11,9 @@ public static class VirtualServiceWeights
 {
     /// <returns>The operations; empty when the routes already have these weights (or the VirtualService has no http).</returns>
     /// <exception cref="TrafficRoutingException">A named route is missing, or a route lacks the canary or stable Service.</exception>
-    public static JsonArray Patch(JsonObject virtualService, IReadOnlyList<string>? routeNames, string stableService, string canaryService, int weight)
+    /// <param name="subsets">The DestinationRule's canary and stable subset names (subset-level), or null (host-level).</param>
+    public static JsonArray Patch(
+        JsonObject virtualService, IReadOnlyList<string>? routeNames, string stableService, string canaryService, int weight, (string Canary, string Stable)? subsets = null)
     {
         ArgumentNullException.ThrowIfNull(virtualService);
         var operations = new JsonArray();
@@ -25,12 +27,24 @@ public static class VirtualServiceWeights
         {
             var destinations = (routes[index]["route"] as JsonArray ?? []).OfType<JsonObject>().ToList();
             var hosts = destinations.Select(Host).ToList();
-            if (!hosts.Contains(canaryService))
+            var subsetNames = destinations.Select(d => d["destination"]?["subset"]?.GetValue<string>() ?? "").ToList();
+            if (subsets is { } named)
+            {
+                if (!subsetNames.Contains(named.Canary))
+                {
+                    throw new TrafficRoutingException($"Canary DestinationRule subset '{named.Canary}' not found in route");
+                }
+
+                if (!subsetNames.Contains(named.Stable))
+                {
+                    throw new TrafficRoutingException($"Stable DestinationRule subset '{named.Stable}' not found in route");
+                }
+            }
+            else if (!hosts.Contains(canaryService))
             {
                 throw new TrafficRoutingException($"Canary Service '{canaryService}' not found in route");
             }
-
-            if (!hosts.Contains(stableService))
+            else if (!hosts.Contains(stableService))
             {
                 throw new TrafficRoutingException($"Stable Service '{stableService}' not found in route");
             }
@@ -40,7 +54,9 @@ public static class VirtualServiceWeights
             {
                 var path = $"/spec/http/{index}/route/{j}";
                 var fullHost = destinations[j]["destination"]?["host"]?.GetValue<string>();
-                int? wanted = hosts[j] == canaryService ? weight : hosts[j] == stableService ? 100 - weight : null;
+                var isCanary = (canaryService.Length > 0 && hosts[j] == canaryService) || (subsets is { } c && subsetNames[j].Length > 0 && subsetNames[j] == c.Canary);
+                var isStable = (stableService.Length > 0 && hosts[j] == stableService) || (subsets is { } s && subsetNames[j].Length > 0 && subsetNames[j] == s.Stable);
+                int? wanted = isCanary ? weight : isStable ? 100 - weight : null;
                 if (wanted is null)
                 {
                     removals.Add(j);

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Tollgate.Shared.Crds.Attributes;
 
 namespace Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 
@@ -12,9 +11,8 @@ public sealed class IstioTrafficRouting
 
     public IList<IstioVirtualService>? VirtualServices { get; set; }
 
-    [Description("Subset-level splitting through a DestinationRule; not supported yet.")]
-    [SchemaType("object")]
-    public JsonElement? DestinationRule { get; set; }
+    [Description("Subset-level splitting: the subsets' pod-template-hash labels follow the canary and stable ReplicaSets.")]
+    public IstioDestinationRule? DestinationRule { get; set; }
 
     [JsonExtensionData]
     public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }

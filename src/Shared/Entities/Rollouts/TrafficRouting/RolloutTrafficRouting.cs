@@ -23,7 +23,7 @@ public sealed class RolloutTrafficRouting
     [Description("The total of all weights; 100 unless set.")]
     public int? MaxTrafficWeight { get; set; }
 
-    [Description("Istio: VirtualService HTTP routes split by the stable and canary Services (host-level).")]
+    [Description("Istio: VirtualService HTTP routes split by the stable and canary Services, or by DestinationRule subsets.")]
     public IstioTrafficRouting? Istio { get; set; }
 
     [SchemaType("object")]

@@ -12,7 +12,7 @@ internal static class TrafficRoutingValidator
 {
     private const string Field = "spec.strategy.canary.trafficRouting";
 
-    private const string Supported = "Tollgate routes with nginx, smi, istio (host-level) and plugins[\"" + GatewayApiTrafficRouting.PluginName + "\"]";
+    private const string Supported = "Tollgate routes with nginx, smi, istio and plugins[\"" + GatewayApiTrafficRouting.PluginName + "\"]";
 
     public static void Check(CanaryStrategy canary, RolloutTrafficRouting routing, List<string> errors)
     {
@@ -38,8 +38,9 @@ internal static class TrafficRoutingValidator
         }
 
         // Argo requires both Services for NGINX, SMI and host-level Istio; the Gateway API plugin needs them too, as the
-        // backendRefs it weighs.
-        if (routers > 0)
+        // backendRefs it weighs. Subset-level Istio alone needs none.
+        var subsetOnly = routing.Istio?.DestinationRule is not null && routing.Nginx is null && routing.Smi is null && routing.Plugins is not { Count: > 0 };
+        if (routers > 0 && !subsetOnly)
         {
             if (string.IsNullOrEmpty(canary.StableService))
             {
@@ -177,9 +178,26 @@ internal static class TrafficRoutingValidator
             errors.Add($"{field}: either VirtualService or VirtualServices must be configured");
         }
 
-        if (RolloutSpecValidator.IsSet(istio.DestinationRule))
+        if (istio.DestinationRule is { } rule)
         {
-            errors.Add($"{field}.destinationRule: not supported yet; Tollgate splits Istio traffic by the stable and canary Services (host-level)");
+            if (string.IsNullOrEmpty(rule.Name) || string.IsNullOrEmpty(rule.CanarySubsetName) || string.IsNullOrEmpty(rule.StableSubsetName))
+            {
+                errors.Add($"{field}.destinationRule: name, canarySubsetName and stableSubsetName are required");
+            }
+            else if (rule.CanarySubsetName == rule.StableSubsetName)
+            {
+                errors.Add($"{field}.destinationRule.stableSubsetName: the canary and stable subsets must differ, not both {Quoted.Value(rule.StableSubsetName)}");
+            }
+
+            if (rule.AdditionalSubsetNames is { Count: > 0 })
+            {
+                errors.Add($"{field}.destinationRule.additionalSubsetNames: not supported yet");
+            }
+
+            if (rule.AdditionalProperties is { Count: > 0 } extra)
+            {
+                errors.Add($"{field}.destinationRule.{extra.Keys.First()}: unknown field; a destinationRule takes name, canarySubsetName and stableSubsetName");
+            }
         }
 
         foreach (var name in (istio.AdditionalProperties ?? new Dictionary<string, JsonElement>()).Keys)
