@@ -470,11 +470,11 @@ public static class CanaryStateMachine
     }
 
     /// <summary>
-    /// At the end of the steps Argo routes 100% to the canary before the Services move; promote --full and a rollout
-    /// without steps promote at the weight they have, as Argo's do.
+    /// At the end of the steps Argo routes 100% to the canary before the Services move; promote --full, a rollout
+    /// without steps and one of 0 replicas (no pod to weigh to) promote at the weight they have, as Argo's do.
     /// </summary>
     private static bool RoutedFullyToCanary(DecisionState state) =>
-        state.Status.PromoteFull == true || state.Steps.Count == 0
+        state.Status.PromoteFull == true || state.Steps.Count == 0 || state.SpecReplicas == 0
         || state.Stored.Canary?.Weights?.Canary is { Weight: CanaryReplicaMath.MaxWeight } canary && canary.PodTemplateHash == state.PodHash;
 
     private static void ScaleReplicaSets(DecisionState state)
@@ -533,7 +533,16 @@ public static class CanaryStateMachine
                 return;
             }
 
-            state.Scale(newReplicaSet, TrafficRoutingPlan.Counts(state, state.RoutedWeights ?? state.Stored.Canary?.Weights).CanaryReplicas);
+            var routed = state.RoutedWeights ?? state.Stored.Canary?.Weights;
+            var canary = TrafficRoutingPlan.Counts(state, routed).CanaryReplicas;
+            if (state.Aborted && state.Canary.DynamicStableScale != true && routed?.Canary.PodTemplateHash == state.PodHash)
+            {
+                // Argo keeps an aborted canary up behind abortScaleDownDelaySeconds (30 s by default), which is pending here:
+                // the canary keeps the pods its routed weight needs until a lower weight is written.
+                canary = Math.Max(canary, TrafficRoutedCanaryScaler.ReplicasForWeight(state.SpecReplicas, routed.Canary.Weight));
+            }
+
+            state.Scale(newReplicaSet, canary);
         }
 
         if (state.Status.StableRS != state.Stored.StableRS)

@@ -153,6 +153,17 @@ public sealed class TrafficRoutingMachineTests
                 Assert.True(weight >= 0 && scale > weight, $"weight at {weight}, scale-down at {scale}");
                 d.Weight(0);
             });
+        Row("Abort_StableShortOfPods_CanaryKeptWhileTrafficStillReachesIt",
+            () => Weighted(RoutedSeed().WithStable(10, available: 8).WithNew(3).AtStep(3).Aborted(), 30),
+            d =>
+            {
+                d.HasNo<SetCanaryWeight>();
+                d.DoesNotScale(New);
+                d.Weight(30);
+            });
+        Row("ZeroReplicas_StepsDone_PromotesWithoutWeight",
+            () => Weighted(Routed(ObservationBuilder.Canary(0, "w50")).WithStable(0).WithNew(0).AtStep(1), 0),
+            d => Assert.Equal(New, d.Status.StableRS));
         Row("Abort_CanaryServiceBackOnStable",
             () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted(), 30),
             d => d.Has<PointService>(p => p.ServiceName == "web-canary" && p.PodHash == Stable));
