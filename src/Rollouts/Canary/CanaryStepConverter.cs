@@ -41,6 +41,11 @@ public static class CanaryStepConverter
             {
                 return new SetCanaryScaleStep(scale.Replicas, scale.Weight, scale.MatchTrafficWeight ?? false);
             }
+
+            if (step.SetHeaderRoute is { } headerRoute)
+            {
+                return new SetHeaderRouteStep(headerRoute);
+            }
         }
         catch (ArgumentOutOfRangeException exception)
         {
@@ -51,7 +56,7 @@ public static class CanaryStepConverter
             throw new FormatException($"steps[{index}]: {exception.Message}", exception);
         }
 
-        throw new FormatException($"steps[{index}]: expected one of setWeight, pause, analysis or setCanaryScale (experiment, traffic routes and plugins are not supported)");
+        throw new FormatException($"steps[{index}]: expected one of setWeight, pause, analysis, setCanaryScale or setHeaderRoute (experiment, mirror routes and plugins are not supported)");
     }
 
     private static TimeSpan ParseDuration(IntOrString duration) =>

@@ -14,6 +14,7 @@ public static class StepDescriptions
         SetCanaryScaleStep { MatchTrafficWeight: true } => "setCanaryScale: matchTrafficWeight",
         SetCanaryScaleStep { Replicas: { } replicas } => $"setCanaryScale: {replicas.ToString(CultureInfo.InvariantCulture)} replicas",
         SetCanaryScaleStep scale => $"setCanaryScale: weight {scale.Weight?.ToString(CultureInfo.InvariantCulture)}",
+        SetHeaderRouteStep header => $"setHeaderRoute: {header.Route.Name}",
         _ => step.GetType().Name,
     };
 

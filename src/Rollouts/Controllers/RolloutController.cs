@@ -27,6 +27,7 @@ public sealed class RolloutController(
     RolloutCaches caches,
     ReplicaSetSync replicaSetSync,
     ServiceSync serviceSync,
+    TrafficRoutingSync trafficRouting,
     StepAnalysisRuns analysisRuns,
     RolloutPods pods,
     IEventRecorder eventRecorder,
@@ -46,7 +47,8 @@ public sealed class RolloutController(
         {
             // What the edge could not do changes the decision (an abort, an invalid spec); its writes come next time.
             decision = RolloutStateMachine.Decide(observation with { EdgeProblems = Merge(observation.EdgeProblems, problems) });
-            requeue = TimeSpan.FromMilliseconds(100);
+            // A router's object is fixed by a person, not by the next reconcile: look again at the polling pace.
+            requeue = problems.ContainsKey(RolloutObservation.TrafficRoutingKey) ? CanaryStateMachine.ConvergencePoll : TimeSpan.FromMilliseconds(100);
         }
 
         var written = await WriteStatusAsync(entity, observation, decision, cancellationToken);
@@ -228,6 +230,15 @@ public sealed class RolloutController(
                     }
 
                     break;
+                case SetCanaryWeight or RouteHeaders or RemoveManagedRoutes or UpdateRouteHashes:
+                    if (await RouteAsync(rollout, intent, cancellationToken) is { } failure)
+                    {
+                        // Nothing after a routing write may happen without it (an abort scales the canary down only once routed away).
+                        problems[RolloutObservation.TrafficRoutingKey] = failure;
+                        return problems;
+                    }
+
+                    break;
                 case SyncPodMetadata metadata:
                     await pods.SyncMetadataAsync(rollout, metadata, cancellationToken);
                     break;
@@ -238,6 +249,18 @@ public sealed class RolloutController(
         }
 
         return problems;
+    }
+
+    private Task<string?> RouteAsync(Rollout rollout, RolloutIntent intent, CancellationToken cancellationToken)
+    {
+        Task Record(RolloutEvent planned, CancellationToken token) => RecordAsync(rollout, planned, token);
+        return intent switch
+        {
+            SetCanaryWeight weight => trafficRouting.SetWeightAsync(rollout, weight.Weight, Record, cancellationToken),
+            RouteHeaders headers => trafficRouting.SetHeaderRouteAsync(rollout, headers.Route, Record, cancellationToken),
+            UpdateRouteHashes hashes => trafficRouting.UpdateHashAsync(rollout, hashes.CanaryHash, hashes.StableHash, Record, cancellationToken),
+            _ => trafficRouting.RemoveManagedRoutesAsync(rollout, Record, cancellationToken),
+        };
     }
 
     private async Task SetRolloutRevisionAsync(Rollout rollout, long revision, CancellationToken cancellationToken)

@@ -15,4 +15,7 @@ internal static partial class RolloutLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rollout {Namespace}/{Name}: could not record event {Reason}")]
     public static partial void EventFailed(this ILogger logger, string @namespace, string name, string reason, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollout {Namespace}/{Name}: {Router} routes {Weight}% to the canary")]
+    public static partial void Routed(this ILogger logger, string @namespace, string name, string router, int weight);
 }

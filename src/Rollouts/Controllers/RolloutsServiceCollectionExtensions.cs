@@ -21,6 +21,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<RolloutCaches>();
         services.AddSingleton<ReplicaSetSync>();
         services.AddSingleton<ServiceSync>();
+        services.AddSingleton<TrafficRoutingSync>();
         services.AddSingleton<RolloutPods>();
         services.AddSingleton<StepAnalysisRuns>();
         services.AddSingleton<ProviderHttpClients>();

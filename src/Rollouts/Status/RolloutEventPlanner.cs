@@ -27,6 +27,13 @@ public static class RolloutEventPlanner
             events.Add(new RolloutEvent(false, "RolloutRetried", "Rollout retried: steps start again from the first"));
         }
 
+        var invalid = after.Conditions?.FirstOrDefault(c => c.Type == RolloutConditionTypes.InvalidSpec);
+        var wasInvalid = before?.Conditions?.FirstOrDefault(c => c.Type == RolloutConditionTypes.InvalidSpec);
+        if (invalid is not null && invalid.Message != wasInvalid?.Message)
+        {
+            events.Add(new RolloutEvent(true, RolloutConditionTypes.ReasonInvalidSpec, invalid.Message ?? ""));
+        }
+
         var oldIndex = before?.CurrentStepIndex;
         var newIndex = after.CurrentStepIndex;
         if (oldIndex is { } previous && newIndex is { } next && next > previous && before?.CurrentPodHash == after.CurrentPodHash)

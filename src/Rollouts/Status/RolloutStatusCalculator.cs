@@ -155,7 +155,7 @@ internal static class RolloutStatusCalculator
         var weight = state.IsFullyPromoted ? 0 : CanaryStateMachine.DesiredWeight(state);
         var canary = state.Canary;
         var canaryStatus = status.Canary ??= new CanaryStatus();
-        canaryStatus.Weights = new TrafficWeights
+        canaryStatus.Weights = state.Routed ? state.RoutedWeights ?? state.Stored.Canary?.Weights : new TrafficWeights
         {
             Canary = new WeightDestination { Weight = weight, PodTemplateHash = state.PodHash, ServiceName = canary.CanaryService },
             Stable = new WeightDestination { Weight = 100 - weight, PodTemplateHash = status.StableRS ?? state.PodHash, ServiceName = canary.StableService },

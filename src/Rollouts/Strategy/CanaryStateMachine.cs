@@ -3,6 +3,7 @@ using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Analysis;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Rollouts.Strategy;
@@ -35,6 +36,7 @@ public static class CanaryStateMachine
             ProgressSteps,
             Complete,
             SyncEphemeralMetadata,
+            RouteTraffic,
             ScaleReplicaSets,
             PointServices,
             CleanUpAnalysisRuns,
@@ -57,7 +59,8 @@ public static class CanaryStateMachine
     private static bool ResolveSpec(DecisionState state)
     {
         var spec = state.Rollout.Spec;
-        var problem = state.Observation.InvalidSpec ?? MissingService(state);
+        var problem = state.Observation.InvalidSpec ?? MissingService(state)
+            ?? (state.Observation.EdgeProblems.TryGetValue(RolloutObservation.TrafficRoutingKey, out var routing) ? $"spec.strategy.canary.trafficRouting: {routing}" : null);
         if (problem is null)
         {
             try
@@ -335,6 +338,10 @@ public static class CanaryStateMachine
             case AnalysisStep:
                 ProgressAnalysis(state, index);
                 break;
+            case SetHeaderRouteStep:
+                // Routed by this decision from the stored step (RouteTraffic), as Argo routes before it advances.
+                state.StepIndex = index + 1;
+                break;
         }
 
         if (state.Status.CurrentStepIndex != state.Stored.CurrentStepIndex)
@@ -446,6 +453,11 @@ public static class CanaryStateMachine
         }
 
         var stable = state.StableReplicaSet;
+        if (stable is not null && state.Routed && !RoutedFullyToCanary(state))
+        {
+            return;
+        }
+
         if (stable is null
             || (newReplicaSet.SpecReplicas == state.SpecReplicas
                 && (newReplicaSet.AvailableReplicas >= state.SpecReplicas
@@ -457,6 +469,14 @@ public static class CanaryStateMachine
         }
     }
 
+    /// <summary>
+    /// At the end of the steps Argo routes 100% to the canary before the Services move; promote --full, a rollout
+    /// without steps and one of 0 replicas (no pod to weigh to) promote at the weight they have, as Argo's do.
+    /// </summary>
+    private static bool RoutedFullyToCanary(DecisionState state) =>
+        state.Status.PromoteFull == true || state.Steps.Count == 0 || state.SpecReplicas == 0
+        || state.Stored.Canary?.Weights?.Canary is { Weight: CanaryReplicaMath.MaxWeight } canary && canary.PodTemplateHash == state.PodHash;
+
     private static void ScaleReplicaSets(DecisionState state)
     {
         var newReplicaSet = state.NewReplicaSet!;
@@ -467,6 +487,12 @@ public static class CanaryStateMachine
 
         var stable = state.StableReplicaSet;
         var old = state.OldReplicaSets.ToList();
+        if (state.Routed)
+        {
+            ScaleRouted(state, newReplicaSet, stable, old);
+            return;
+        }
+
         if (stable is null || stable.Name == newReplicaSet.Name)
         {
             state.Scale(newReplicaSet, state.SpecReplicas);
@@ -488,6 +514,137 @@ public static class CanaryStateMachine
         state.Scale(newReplicaSet, counts.CanaryReplicas);
     }
 
+    /// <summary>
+    /// Argo's reconcileCanaryReplicaSets with a router: the stable first (its size lags the stored weights, so it never
+    /// shrinks before traffic has left it), then the canary, then older ReplicaSets that no weight refers to any more.
+    /// </summary>
+    private static void ScaleRouted(DecisionState state, ObservedReplicaSet newReplicaSet, ObservedReplicaSet? stable, List<ObservedReplicaSet> old)
+    {
+        if (stable is null || stable.Name == newReplicaSet.Name)
+        {
+            state.Scale(newReplicaSet, state.SpecReplicas);
+        }
+        else
+        {
+            var forStable = TrafficRoutingPlan.Counts(state, state.Stored.Canary?.Weights);
+            if (state.ReplicasOf(stable) != forStable.StableReplicas)
+            {
+                state.Scale(stable, forStable.StableReplicas);
+                return;
+            }
+
+            var routed = state.RoutedWeights ?? state.Stored.Canary?.Weights;
+            var canary = TrafficRoutingPlan.Counts(state, routed).CanaryReplicas;
+            if (state.Aborted && state.Canary.DynamicStableScale != true && routed?.Canary.PodTemplateHash == state.PodHash)
+            {
+                // Argo keeps an aborted canary up behind abortScaleDownDelaySeconds (30 s by default), which is pending here:
+                // the canary keeps the pods its routed weight needs until a lower weight is written.
+                canary = Math.Max(canary, TrafficRoutedCanaryScaler.ReplicasForWeight(state.SpecReplicas, routed.Canary.Weight));
+            }
+
+            state.Scale(newReplicaSet, canary);
+        }
+
+        if (state.Status.StableRS != state.Stored.StableRS)
+        {
+            // Argo ends the reconcile that promotes: Services and weights move first, the previous stable after.
+            return;
+        }
+
+        var weights = state.Stored.Canary?.Weights;
+        var referenced = new[] { state.Stored.StableRS, state.Stored.CurrentPodHash, weights?.Canary.PodTemplateHash, weights?.Stable.PodTemplateHash };
+        ScaleDownOld(state, [.. old.Where(rs => !referenced.Contains(rs.PodHash))]);
+    }
+
+    /// <summary>
+    /// With a router the weight, not the pod counts, splits traffic: the Services move with it, and the weight changes
+    /// only once the side that receives traffic has the pods for it.
+    /// </summary>
+    private static void RouteTraffic(DecisionState state)
+    {
+        if (!state.Routed || state.Halted || (state.Stored.StableRS is not null && state.Status.StableRS != state.Stored.StableRS))
+        {
+            // The reconcile that promotes ends there in Argo: the Services and the weight move on the next one.
+            return;
+        }
+
+        var stableHash = state.Status.StableRS ?? state.PodHash;
+        var rollingBack = TrafficRoutingPlan.IsDynamicallyRollingBackToStable(state, out _);
+        PointRoutedService(state, state.Canary.StableService, state.StableReplicaSet);
+        var weight = TrafficRoutingPlan.DesiredWeight(state, out var canaryHash);
+        if (state.Aborted)
+        {
+            // The canary Service goes back to the stable pods once no traffic is weighted to it (dynamic scaling) or at once.
+            if (state.Canary.DynamicStableScale != true || weight == 0)
+            {
+                PointRoutedService(state, state.Canary.CanaryService, state.StableReplicaSet, requireAvailable: false);
+            }
+        }
+        else if (!rollingBack)
+        {
+            PointRoutedService(state, state.Canary.CanaryService, state.NewReplicaSet);
+        }
+
+        var clearRoutes = state.Canary.TrafficRouting!.ManagedRoutes is { Count: > 0 }
+            && (state.IsFullyPromoted || state.Aborted || (state.NewReplicaSet?.AvailableReplicas ?? 0) == 0 || state.Status.PromoteFull == true);
+        if (clearRoutes)
+        {
+            state.Add(new RemoveManagedRoutes());
+        }
+
+        if (weight is not null && !clearRoutes && HeaderRouteToSet(state) is { } headerRoute)
+        {
+            state.Add(new RouteHeaders(headerRoute));
+        }
+
+        if (weight is { } routed && state.Canary.TrafficRouting.Istio?.DestinationRule is not null)
+        {
+            // Subset-level: a canary weight may not follow the hash to new pods that are not there yet (Argo's order).
+            var canaryEmpty = (state.NewReplicaSet?.AvailableReplicas ?? 0) == 0;
+            if (canaryEmpty && state.Stored.Canary?.Weights?.Canary.Weight > 0)
+            {
+                state.Add(new SetCanaryWeight(routed));
+            }
+
+            if (TrafficRoutingPlan.SubsetSwitchWaitsFor(state, canaryHash) is not null)
+            {
+                state.RequeueWithin(ConvergencePoll);
+                return;
+            }
+
+            state.Add(new UpdateRouteHashes(canaryHash, state.StableReplicaSet?.PodHash ?? ""));
+        }
+
+        if (weight is { } weighed)
+        {
+            state.Add(new SetCanaryWeight(weighed));
+            state.RoutedWeights = TrafficRoutingPlan.Weights(state, weighed, canaryHash);
+        }
+        else if (state.Stored.Canary?.Weights is null || state.Stored.Canary.Weights.Stable.PodTemplateHash != stableHash)
+        {
+            state.RequeueWithin(ConvergencePoll);
+        }
+    }
+
+    /// <summary>
+    /// The stored step's setHeaderRoute (Argo routes the step the status stands on, then advances), from the second
+    /// revision on as Argo does; none while the routes are being cleared.
+    /// </summary>
+    private static SetHeaderRoute? HeaderRouteToSet(DecisionState state)
+    {
+        var stored = state.Stored.CurrentStepIndex ?? 0;
+        return stored < state.Steps.Count && state.Steps[stored] is SetHeaderRouteStep step && RolloutRevision(state.Rollout) > 1 ? step.Route : null;
+    }
+
+    /// <summary>Argo's ensureSVCTargets: a Service moves only to a ReplicaSet with an available pod.</summary>
+    private static void PointRoutedService(DecisionState state, string? service, ObservedReplicaSet? replicaSet, bool requireAvailable = true)
+    {
+        if (service is { Length: > 0 } name && replicaSet is not null && (!requireAvailable || replicaSet.AvailableReplicas > 0))
+        {
+            state.Add(new PointService(name, replicaSet.PodHash));
+        }
+    }
+
     private static void ScaleDownOld(DecisionState state, IReadOnlyList<ObservedReplicaSet> old)
     {
         foreach (var (name, replicas) in OldReplicaSetScaleDown.Plan(state.SpecReplicas, state.Limits.MaxUnavailable, state.Observation.ReplicaSets, old))
@@ -506,6 +663,11 @@ public static class CanaryStateMachine
 
     private static bool AtDesiredCounts(DecisionState state)
     {
+        if (state.Routed)
+        {
+            return TrafficRoutingPlan.AtDesiredCounts(state);
+        }
+
         var newReplicaSet = state.NewReplicaSet!;
         var stable = state.StableReplicaSet;
         var desired = CanaryReplicaMath.DesiredCounts(
@@ -550,6 +712,11 @@ public static class CanaryStateMachine
 
     private static void PointServices(DecisionState state)
     {
+        if (state.Routed)
+        {
+            return;
+        }
+
         var stableHash = state.Status.StableRS ?? state.PodHash;
         if (state.Canary.StableService is { Length: > 0 } stableService)
         {

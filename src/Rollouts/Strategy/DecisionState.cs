@@ -62,6 +62,12 @@ internal sealed class DecisionState
 
     public string? AbortDetail { get; set; }
 
+    /// <summary>A traffic router carries the canary weight (spec.strategy.canary.trafficRouting).</summary>
+    public bool Routed => Canary.TrafficRouting is not null;
+
+    /// <summary>The weights this decision routes; null when it leaves the router alone (the stored weights stay).</summary>
+    public TrafficWeights? RoutedWeights { get; set; }
+
     public bool InvalidSpec { get; set; }
 
     /// <summary>An abort was retried in this decision (Progressing reads RolloutRetry until the next one).</summary>

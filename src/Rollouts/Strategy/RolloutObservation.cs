@@ -32,6 +32,9 @@ public sealed record RolloutObservation(
     /// </summary>
     public IReadOnlyDictionary<string, string?> ServiceSelectors { get; init; } = new Dictionary<string, string?>(StringComparer.Ordinal);
 
+    /// <summary>The <see cref="EdgeProblems"/> key of a traffic router that could not route.</summary>
+    public const string TrafficRoutingKey = "TrafficRouting";
+
     /// <summary>The <see cref="EdgeProblems"/> key of a Service that does not exist.</summary>
     public static string ServiceKey(string serviceName) => "Service/" + serviceName;
 }

@@ -21,8 +21,7 @@ public sealed class CanaryStep
     [SchemaType("object")]
     public JsonElement? Experiment { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? SetHeaderRoute { get; set; }
+    public TrafficRouting.SetHeaderRoute? SetHeaderRoute { get; set; }
 
     [SchemaType("object")]
     public JsonElement? SetMirrorRoute { get; set; }

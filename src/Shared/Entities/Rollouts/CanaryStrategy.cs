@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tollgate.Shared.Crds.Attributes;
+using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Shared.Entities.Rollouts;
@@ -39,9 +40,8 @@ public sealed class CanaryStrategy
 
     public bool? DynamicStableScale { get; set; }
 
-    [Description("Service mesh or ingress that splits traffic by weight; kept as written.")]
-    [SchemaType("object")]
-    public JsonElement? TrafficRouting { get; set; }
+    [Description("The ingress or mesh that splits traffic by weight; without it the weight is a share of the pods.")]
+    public RolloutTrafficRouting? TrafficRouting { get; set; }
 
     [SchemaType("object")]
     public JsonElement? AntiAffinity { get; set; }

@@ -19,4 +19,5 @@ namespace Tollgate.Shared.Entities.Rollouts;
 [JsonSerializable(typeof(AnalysisRun))]
 [JsonSerializable(typeof(KubernetesList<AnalysisRun>))]
 [JsonSerializable(typeof(MetricProvider))]
+[JsonSerializable(typeof(TrafficRouting.GatewayApiTrafficRouting))]
 public sealed partial class RolloutsJsonContext : JsonSerializerContext;

@@ -15,8 +15,6 @@ public static class RolloutSpecValidator
 {
     public const int MaxWeight = 100;
 
-    private const string NoTrafficRouter = "Tollgate has no traffic routing yet";
-
     /// <summary>
     /// Every reason <paramref name="rollout"/> is invalid, most basic first; empty when it is valid. The first is the
     /// InvalidSpec condition's message and the webhook's refusal.
@@ -183,27 +181,26 @@ public static class RolloutSpecValidator
     private static void CheckCanary(CanaryStrategy canary, int replicas, List<string> errors, List<TemplateReference> templates)
     {
         const string field = "spec.strategy.canary";
-        var trafficRouting = IsSet(canary.TrafficRouting);
-        if (trafficRouting)
-        {
-            errors.Add($"{field}.trafficRouting: not supported yet; without it the canary weight is a share of the replicas");
-        }
-
         CheckScalingLimits(canary, replicas, errors);
         if (!string.IsNullOrEmpty(canary.CanaryService) && canary.CanaryService == canary.StableService)
         {
             errors.Add($"{field}.stableService: the stable and canary services must be two different services, not both {Quoted.Value(canary.StableService!)}");
         }
 
-        if (!trafficRouting)
+        if (canary.TrafficRouting is { } routing)
+        {
+            TrafficRoutingValidator.Check(canary, routing, errors);
+        }
+        else
         {
             CheckNeedsTrafficRouting(canary, errors);
         }
 
+        CheckScaleDownDelays(canary, errors);
         var steps = canary.Steps ?? [];
         for (var index = 0; index < steps.Count; index++)
         {
-            CheckStep(steps[index], $"{field}.steps[{index}]", trafficRouting, errors, templates);
+            CheckStep(steps[index], $"{field}.steps[{index}]", canary, errors, templates);
         }
 
         if (canary.Analysis is { } background)
@@ -213,40 +210,51 @@ public static class RolloutSpecValidator
     }
 
     /// <summary>
-    /// Fields that only act through a traffic router. Argo refuses the first two without one (its messages); it accepts
-    /// the others and ignores them, which Tollgate never does silently.
+    /// Fields that only act through a traffic router. Argo refuses dynamicStableScale without one (its message); it
+    /// accepts the others and ignores them, which Tollgate never does silently.
     /// </summary>
     private static void CheckNeedsTrafficRouting(CanaryStrategy canary, List<string> errors)
     {
         const string field = "spec.strategy.canary";
-        if (canary.ScaleDownDelaySeconds is not null)
-        {
-            errors.Add($"{field}.scaleDownDelaySeconds: Canary scaleDownDelaySeconds can only be used with traffic routing");
-        }
-
         if (canary.DynamicStableScale == true)
         {
             errors.Add($"{field}.dynamicStableScale: Canary dynamicStableScale can only be used with traffic routing");
         }
 
-        if (canary.AbortScaleDownDelaySeconds is not null)
-        {
-            errors.Add($"{field}.abortScaleDownDelaySeconds: takes effect only with traffic routing ({NoTrafficRouter}); remove it");
-        }
-
-        if (canary.ScaleDownDelayRevisionLimit is not null)
-        {
-            errors.Add($"{field}.scaleDownDelayRevisionLimit: takes effect only with scaleDownDelaySeconds and traffic routing ({NoTrafficRouter}); remove it");
-        }
-
         if (canary.MinPodsPerReplicaSet is not null)
         {
-            errors.Add($"{field}.minPodsPerReplicaSet: takes effect only with traffic routing ({NoTrafficRouter}); remove it");
+            errors.Add($"{field}.minPodsPerReplicaSet: takes effect only with traffic routing; remove it");
         }
 
         if (IsSet(canary.PingPong))
         {
-            errors.Add($"{field}.pingPong: takes effect only with traffic routing ({NoTrafficRouter}); remove it");
+            errors.Add($"{field}.pingPong: takes effect only with traffic routing; remove it");
+        }
+    }
+
+    /// <summary>
+    /// The scale-down delays keep a ReplicaSet up behind a scale-down-deadline annotation; that rule is not wired for
+    /// canaries yet, so they are refused rather than ignored (Argo's own refusal first where it has one).
+    /// </summary>
+    private static void CheckScaleDownDelays(CanaryStrategy canary, List<string> errors)
+    {
+        const string field = "spec.strategy.canary";
+        const string pending = "the canary scale-down delay is pending in Tollgate (the old ReplicaSet scales down as soon as traffic has moved); remove it";
+        if (canary.ScaleDownDelaySeconds is not null)
+        {
+            errors.Add(canary.TrafficRouting is null
+                ? $"{field}.scaleDownDelaySeconds: Canary scaleDownDelaySeconds can only be used with traffic routing"
+                : $"{field}.scaleDownDelaySeconds: {pending}");
+        }
+
+        if (canary.AbortScaleDownDelaySeconds is not null)
+        {
+            errors.Add($"{field}.abortScaleDownDelaySeconds: {pending}");
+        }
+
+        if (canary.ScaleDownDelayRevisionLimit is not null)
+        {
+            errors.Add($"{field}.scaleDownDelayRevisionLimit: {pending}");
         }
     }
 
@@ -304,8 +312,9 @@ public static class RolloutSpecValidator
         return (percent, true);
     }
 
-    private static void CheckStep(CanaryStep? step, string field, bool trafficRouting, List<string> errors, List<TemplateReference> templates)
+    private static void CheckStep(CanaryStep? step, string field, CanaryStrategy canary, List<string> errors, List<TemplateReference> templates)
     {
+        var trafficRouting = canary.TrafficRouting is not null;
         if (step is null)
         {
             errors.Add($"{field}: {StepKinds}");
@@ -348,14 +357,17 @@ public static class RolloutSpecValidator
             }
         }
 
-        if (IsSet(step.SetHeaderRoute))
+        if (step.SetHeaderRoute is { } headerRoute)
         {
-            errors.Add($"{field}.setHeaderRoute: needs traffic routing ({NoTrafficRouter})");
+            TrafficRoutingValidator.CheckHeaderRoute(headerRoute, canary.TrafficRouting, $"{field}.setHeaderRoute", errors);
         }
 
         if (IsSet(step.SetMirrorRoute))
         {
-            errors.Add($"{field}.setMirrorRoute: needs traffic routing ({NoTrafficRouter})");
+            // Argo takes mirror routes from Istio and plugins; the Gateway API plugin accepts and ignores them.
+            errors.Add(trafficRouting
+                ? $"{field}.setMirrorRoute: not supported yet: no router Tollgate runs mirrors traffic"
+                : $"{field}.setMirrorRoute: SetMirrorRoute requires TrafficRouting, supports Istio and Plugins");
         }
 
         if (IsSet(step.Experiment))
@@ -404,7 +416,7 @@ public static class RolloutSpecValidator
             kinds.Add("experiment");
         }
 
-        if (IsSet(step.SetHeaderRoute))
+        if (step.SetHeaderRoute is not null)
         {
             kinds.Add("setHeaderRoute");
         }
@@ -431,5 +443,5 @@ public static class RolloutSpecValidator
     }
 
     /// <summary>An opaque field is set unless absent or JSON null (Go decodes null into a nil pointer).</summary>
-    private static bool IsSet(JsonElement? element) => element is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) };
+    internal static bool IsSet(JsonElement? element) => element is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) };
 }

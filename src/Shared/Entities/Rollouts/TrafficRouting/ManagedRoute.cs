@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Tollgate.Shared.Entities.Rollouts.TrafficRouting;
+
+public sealed class ManagedRoute
+{
+    public string? Name { get; set; }
+
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+}
