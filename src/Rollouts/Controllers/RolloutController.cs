@@ -29,6 +29,7 @@ public sealed class RolloutController(
     ServiceSync serviceSync,
     StepAnalysisRuns analysisRuns,
     RolloutPods pods,
+    PodTemplateDefaults templateDefaults,
     IEventRecorder eventRecorder,
     RolloutsMeter meter,
     TimeProvider time,
@@ -66,17 +67,30 @@ public sealed class RolloutController(
         var name = rollout.Metadata.Name ?? "";
         var @namespace = rollout.Metadata.Namespace;
         var uid = rollout.Metadata.Uid;
-        var replicaSets = caches.ReplicaSets.ListByLabel(RolloutLabels.RolloutName, name, @namespace)
+        // By owner, as Argo finds them: the ReplicaSets and runs Argo Rollouts made carry none of Tollgate's labels.
+        var replicaSets = caches.ReplicaSets.List(@namespace)
             .Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
             .ToList();
-        var runs = caches.AnalysisRuns.ListByLabel(RolloutLabels.RolloutName, name, @namespace)
+        var runs = caches.AnalysisRuns.List(@namespace)
             .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == uid) == true)
             .Select(ObserveRun)
             .ToList();
         // The same validator the admission webhook runs, so the two never disagree about what is valid.
         var invalid = RolloutSpecValidator.Validate(rollout) is [var first, ..] ? first : null;
-        var podHash = invalid is null ? PodTemplateHash.Compute(rollout.Spec.Template!, rollout.Status?.CollisionCount) : rollout.Status?.CurrentPodHash ?? "";
-        var stepHash = invalid is null ? PodTemplateHash.ComputeSteps(rollout.Spec.Strategy!.Canary!.Steps) : rollout.Status?.CurrentStepHash ?? "";
+        var podHash = rollout.Status?.CurrentPodHash ?? "";
+        var stepHash = rollout.Status?.CurrentStepHash ?? "";
+        if (invalid is null)
+        {
+            var current = await ResolveCurrentReplicaSetAsync(rollout, replicaSets, cancellationToken);
+            invalid = current.Inconsistency;
+            if (invalid is null)
+            {
+                podHash = current.PodHash;
+                var steps = rollout.Spec.Strategy!.Canary!.Steps;
+                stepHash = StepHashChoice.Choose(rollout.Status?.CurrentStepHash, ArgoStepHash.Compute(steps), PodTemplateHash.ComputeSteps(steps));
+            }
+        }
+
         IReadOnlyList<ObservedPod>? livePods = null;
         if (invalid is null && RestartPlan.IsPending(rollout.Spec, rollout.Status, now))
         {
@@ -88,6 +102,31 @@ public sealed class RolloutController(
             InvalidSpec = invalid,
             Pods = livePods,
         };
+    }
+
+    /// <summary>Tollgate's hash of the template, or the hash of the ReplicaSet (Argo's) that already runs it.</summary>
+    private async Task<CurrentReplicaSetResult> ResolveCurrentReplicaSetAsync(Rollout rollout, IReadOnlyList<V1ReplicaSet> replicaSets, CancellationToken cancellationToken)
+    {
+        var template = rollout.Spec.Template!;
+        var ownHash = PodTemplateHash.Compute(template, rollout.Status?.CollisionCount);
+        var candidates = replicaSets.Select(rs => new CandidateReplicaSet(
+                rs.Metadata.Name!,
+                Labels.Value(rs.Metadata.Labels, RolloutLabels.PodTemplateHash) ?? "",
+                rs.Spec?.Template is { } live ? JsonSerializer.SerializeToNode(live, RolloutsJsonContext.Default.V1PodTemplateSpec) : null,
+                rs.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null,
+                rs.Metadata.DeletionTimestamp is not null))
+            .ToList();
+        var desired = CurrentReplicaSet.NeedsTemplateComparison(ownHash, candidates)
+            ? await templateDefaults.ApplyAsync(rollout.Metadata.Namespace ?? "", template, ownHash, cancellationToken)
+            : null;
+        var antiAffinity = rollout.Spec.Strategy?.Canary?.AntiAffinity is { ValueKind: JsonValueKind.Object };
+        var current = CurrentReplicaSet.Resolve(ownHash, desired, candidates, rollout.Status?.StableRS, antiAffinity);
+        if (current.Adopted && rollout.Status?.CurrentPodHash != current.PodHash)
+        {
+            logger.Adopted(rollout.Metadata.Namespace ?? "", rollout.Metadata.Name ?? "", current.PodHash);
+        }
+
+        return current;
     }
 
     private static ObservedReplicaSet ObserveReplicaSet(V1ReplicaSet replicaSet) => new(

@@ -22,6 +22,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<ReplicaSetSync>();
         services.AddSingleton<ServiceSync>();
         services.AddSingleton<RolloutPods>();
+        services.AddSingleton<PodTemplateDefaults>();
         services.AddSingleton<StepAnalysisRuns>();
         services.AddSingleton<ProviderHttpClients>();
         services.AddSingleton<IMetricProvider, PrometheusProvider>();
