@@ -39,9 +39,11 @@ public sealed class RolloutController(
     {
         ArgumentNullException.ThrowIfNull(entity);
         await caches.WaitForSyncAsync(cancellationToken);
-        var observation = await ObserveAsync(entity, cancellationToken);
+        var workload = WorkloadTemplate.Resolve(entity, ReferencedDeployment(entity));
+        var rollout = workload.Rollout;
+        var observation = await ObserveAsync(entity, workload, cancellationToken);
         var decision = CanaryStateMachine.Decide(observation);
-        var problems = await ExecuteAsync(entity, decision.Intents, cancellationToken);
+        var problems = await ExecuteAsync(rollout, decision.Intents, cancellationToken);
         var requeue = decision.RequeueAfter;
         if (problems.Count > 0)
         {
@@ -49,8 +51,13 @@ public sealed class RolloutController(
             decision = CanaryStateMachine.Decide(observation with { EdgeProblems = problems });
             requeue = TimeSpan.FromMilliseconds(100);
         }
+        else if (workload.Reference is { } reference && observation.InvalidSpec is null)
+        {
+            await ScaleDownDeploymentAsync(rollout, reference, observation, decision, cancellationToken);
+        }
 
-        var written = await WriteStatusAsync(entity, observation, decision, cancellationToken);
+        decision.Status.WorkloadObservedGeneration = workload.Generation?.ToString(CultureInfo.InvariantCulture);
+        var written = await WriteStatusAsync(rollout, observation, decision, cancellationToken);
         return ReconciliationResult<Rollout>.Success(written, requeue);
     }
 
@@ -61,8 +68,39 @@ public sealed class RolloutController(
         return Task.FromResult(ReconciliationResult<Rollout>.Success(entity));
     }
 
-    private async Task<RolloutObservation> ObserveAsync(Rollout rollout, CancellationToken cancellationToken)
+    private V1Deployment? ReferencedDeployment(Rollout rollout) =>
+        WorkloadReference.Parse(rollout.Spec.WorkloadRef) is { IsDeployment: true } reference
+            ? caches.Deployments.Get(rollout.Metadata.Namespace, reference.Name)
+            : null;
+
+    /// <summary>workloadRef.scaleDown: the Deployment's replicas as <see cref="DeploymentScaleDown"/> plans them.</summary>
+    private async Task ScaleDownDeploymentAsync(Rollout rollout, WorkloadReference reference, RolloutObservation observation, RolloutDecision decision, CancellationToken cancellationToken)
     {
+        var @namespace = rollout.Metadata.Namespace ?? "";
+        if (caches.Deployments.Get(@namespace, reference.Name) is not { } deployment)
+        {
+            return;
+        }
+
+        var current = observation.ReplicaSets.FirstOrDefault(rs => rs.PodHash == observation.PodHash)?.Name;
+        var currentScaledDown = decision.Intents.OfType<ScaleReplicaSet>().Any(scale => scale.Name == current && scale.To < scale.From);
+        var revision = rollout.Metadata.Annotations?.TryGetValue(RevisionHistory.Annotation, out var text) == true
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+        var stored = observation.Rollout.Status;
+        var replicas = deployment.Spec?.Replicas ?? 1;
+        if (DeploymentScaleDown.Target(reference.ScaleDown, revision, stored?.Phase, rollout.Spec.Replicas ?? 1, stored?.AvailableReplicas ?? 0, currentScaledDown, replicas) is not { } target)
+        {
+            return;
+        }
+
+        var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = target } };
+        await client.PatchAsync<V1Deployment>(reference.Name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+        logger.ScaledDeployment(@namespace, rollout.Metadata.Name ?? "", reference.Name, replicas, target, reference.ScaleDown);
+    }
+
+    private async Task<RolloutObservation> ObserveAsync(Rollout stored, ResolvedWorkload workload, CancellationToken cancellationToken)
+    {
+        var rollout = workload.Rollout;
         var now = time.GetUtcNow();
         var name = rollout.Metadata.Name ?? "";
         var @namespace = rollout.Metadata.Namespace;
@@ -76,7 +114,9 @@ public sealed class RolloutController(
             .Select(ObserveRun)
             .ToList();
         // The same validator the admission webhook runs, so the two never disagree about what is valid.
-        var invalid = RolloutSpecValidator.Validate(rollout) is [var first, ..] ? first : null;
+        var invalid = (RolloutSpecValidator.Validate(stored) is [var first, ..] ? first : null)
+            ?? workload.Problem
+            ?? (ReferenceEquals(stored, rollout) ? null : RolloutSpecValidator.Validate(rollout) is [var resolved, ..] ? resolved : null);
         var podHash = rollout.Status?.CurrentPodHash ?? "";
         var stepHash = rollout.Status?.CurrentStepHash ?? "";
         if (invalid is null)

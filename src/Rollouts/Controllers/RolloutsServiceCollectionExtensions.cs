@@ -19,6 +19,7 @@ public static class RolloutsServiceCollectionExtensions
         builder.Options.AddJsonResolver(RolloutsJsonContext.Default);
         var services = builder.Services;
         services.AddSingleton<RolloutCaches>();
+        services.AddSingleton<WorkloadGenerations>();
         services.AddSingleton<ReplicaSetSync>();
         services.AddSingleton<ServiceSync>();
         services.AddSingleton<RolloutPods>();

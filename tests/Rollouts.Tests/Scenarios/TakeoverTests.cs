@@ -14,12 +14,8 @@ namespace Tollgate.Rollouts.Tests.Scenarios;
 /// </summary>
 public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : RolloutTest(fixture, prometheus)
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        // Argo's objects are written first; Tollgate starts in TakeOverAsync.
-        await Controller.DisposeAsync();
-    }
+    /// <summary>Argo's objects are written first; Tollgate starts in TakeOverAsync.</summary>
+    protected override bool StartsControllerFirst => false;
 
     [Fact]
     public async Task HealthyArgoRollout_TakenOver_NoPodChangesThenNewImageRollsOutUnderTollgate()

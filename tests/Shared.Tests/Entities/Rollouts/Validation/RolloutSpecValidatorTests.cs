@@ -28,13 +28,19 @@ public sealed class RolloutSpecValidatorTests
         { "two services", """{"strategy":{"canary":{"canaryService":"canary","stableService":"stable"}}}""" },
         { "progress deadline above minReadySeconds", """{"minReadySeconds":30,"progressDeadlineSeconds":31}""" },
         { "largest replicas without surge", """{"replicas":2147483647,"strategy":{"canary":{"maxSurge":0,"maxUnavailable":1}}}""" },
+        { "workloadRef to a Deployment", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""" },
+        { "workloadRef with every scaleDown", """{"template":{},"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web","scaleDown":"progressively"}}""" },
         { "background analysis", """{"strategy":{"canary":{"analysis":{"templates":[{"templateName":"bg","clusterScope":true}]}}}}""" },
     };
 
     public static TheoryData<string, string, string> InvalidRows => new()
     {
         { "negative replicas", """{"replicas":-1}""", "spec.replicas: must not be negative, not -1" },
-        { "workloadRef", """{"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""", "spec.workloadRef: not supported yet; set spec.template" },
+        { "workloadRef beside a template", """{"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""", "spec.template: template must be empty for workload reference rollout (the pod template comes from spec.workloadRef)" },
+        { "workloadRef to a ReplicaSet", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web"}}""", "spec.workloadRef: workload of type \"apps/v1/ReplicaSet\" is not supported; Tollgate resolves apiVersion apps/v1, kind Deployment" },
+        { "workloadRef without a name", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment"}}""", "spec.workloadRef.name: the Deployment's name is required" },
+        { "workloadRef with an unknown scaleDown", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web","scaleDown":"always"}}""", "spec.workloadRef.scaleDown: must be never, onsuccess or progressively, not \"always\"" },
+        { "workloadRef not an object", """{"template":null,"workloadRef":"web"}""", "spec.workloadRef: must be an object with apiVersion, kind and name" },
         { "no template", """{"template":null}""", "spec.template: a pod template is required" },
         { "no containers", """{"template":{"spec":{"containers":[]}}}""", "spec.template.spec.containers: at least one container is required" },
         { "selector does not match labels", """{"template":{"metadata":{"labels":{"app":"other"}}}}""", "spec.template.metadata.labels: must match spec.selector, which wants \"app=web\"" },
