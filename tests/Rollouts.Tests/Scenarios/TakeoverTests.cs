@@ -99,11 +99,8 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
         await ArgoReplicaSetAsync(rollout, 1, V1Hash, 1, 3);
         await ArgoReplicaSetAsync(rollout, 2, V2Hash, 2, 1);
         var runName = $"web-{V2Hash}-2";
+        // AnalysisRuns have no status subresource (Argo's CRD neither): the status is part of the object.
         await Client.CreateAsync(ArgoBackgroundRun(rollout, runName));
-        await Client.Resource<AnalysisRun>().PatchStatusAsync(runName, Namespace, Tollgate.Shared.Kube.Requests.KubernetesPatch.Merge(new JsonObject
-        {
-            ["status"] = new JsonObject { ["phase"] = "Running", ["startedAt"] = Timestamp(DateTimeOffset.UtcNow.AddSeconds(-30)) },
-        }));
         var status = Paused(CanaryStatus(V2Hash, V1Hash, 1, 1, "Paused",
             Condition("Available", true, "AvailableReason", "Rollout has minimum availability"),
             Condition("Paused", true, "RolloutPaused", "Rollout is paused"),
@@ -148,7 +145,10 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
         await PatchStatusAsync(Name, new JsonObject { ["abort"] = false });
         await WaitForRolloutAsync(Name, "paused at step 1 after retry", r => r.Status?.Phase == "Paused" && r.Status.CurrentStepIndex == 1 && r.Status.UpdatedReplicas == 1);
         Assert.Equal(2, (await ReplicaSetsAsync()).Count);
+        await PatchStatusAsync(Name, new JsonObject { ["pauseConditions"] = null });
+        await WaitForRolloutAsync(Name, "paused at step 3", r => r.Status?.CurrentStepIndex == 3 && r.Status.Phase == "Paused");
         await PromoteToHealthyAsync(V2Hash);
+        Assert.InRange(Pods.MaxPodsSeen, 0, 5);
     }
 
     [Fact]
@@ -240,6 +240,7 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
                 OwnerReferences = [Controller(owner)],
             },
             Spec = new AnalysisRunSpec { Metrics = [metric], Args = [new Argument { Name = "service", Value = Namespace }] },
+            Status = new AnalysisRunStatus { Phase = "Running", StartedAt = DateTimeOffset.UtcNow.AddSeconds(-30) },
         };
     }
 

@@ -29,7 +29,7 @@ public sealed class RolloutSpecValidatorTests
         { "progress deadline above minReadySeconds", """{"minReadySeconds":30,"progressDeadlineSeconds":31}""" },
         { "largest replicas without surge", """{"replicas":2147483647,"strategy":{"canary":{"maxSurge":0,"maxUnavailable":1}}}""" },
         { "workloadRef to a Deployment", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""" },
-        { "workloadRef with every scaleDown", """{"template":{},"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web","scaleDown":"progressively"}}""" },
+        { "workloadRef progressively", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web","scaleDown":"progressively"}}""" },
         { "background analysis", """{"strategy":{"canary":{"analysis":{"templates":[{"templateName":"bg","clusterScope":true}]}}}}""" },
     };
 
