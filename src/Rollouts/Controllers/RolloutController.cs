@@ -102,7 +102,6 @@ public sealed class RolloutController(
     {
         var rollout = workload.Rollout;
         var now = time.GetUtcNow();
-        var name = rollout.Metadata.Name ?? "";
         var @namespace = rollout.Metadata.Namespace;
         var uid = rollout.Metadata.Uid;
         // By owner, as Argo finds them: the ReplicaSets and runs Argo Rollouts made carry none of Tollgate's labels.

@@ -16,7 +16,7 @@ internal static partial class RolloutLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rollout {Namespace}/{Name}: could not record event {Reason}")]
     public static partial void EventFailed(this ILogger logger, string @namespace, string name, string reason, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {Namespace}/{Name}: the ReplicaSet with pod-template-hash {PodHash} runs the template: adopted as the current one")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rollout {Namespace}/{Name}: the ReplicaSet with pod-template-hash {PodHash} runs the template: adopted as the current revision")]
     public static partial void Adopted(this ILogger logger, string @namespace, string name, string podHash);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rollout {Namespace}/{Name}: could not record the workload generation")]
