@@ -57,6 +57,7 @@ try
     var app = builder.Build();
     app.Services.GetRequiredService<PrometheusExporter>();
     app.Services.GetRequiredService<RolloutCaches>();
+    app.Services.GetRequiredService<WorkloadGenerations>();
     app.MapOperatorHealth();
     app.MapPrometheusMetrics();
     await app.RunAsync();

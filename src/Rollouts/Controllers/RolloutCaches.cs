@@ -5,13 +5,15 @@ using Tollgate.Shared.Operator.Informers;
 
 namespace Tollgate.Rollouts.Controllers;
 
-/// <summary>The informer caches the controllers read instead of calling the API: ReplicaSets, AnalysisRuns and templates.</summary>
+/// <summary>The informer caches the controllers read instead of calling the API: ReplicaSets, AnalysisRuns, templates and the Deployments a workloadRef names.</summary>
 public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptions options)
 {
     private readonly ISharedInformer<V1ReplicaSet> replicaSets = informers.GetInformer<V1ReplicaSet>(options.Namespace);
     private readonly ISharedInformer<AnalysisRun> analysisRuns = informers.GetInformer<AnalysisRun>(options.Namespace);
     private readonly ISharedInformer<AnalysisTemplate> templates = informers.GetInformer<AnalysisTemplate>(options.Namespace);
     private readonly ISharedInformer<ClusterAnalysisTemplate> clusterTemplates = informers.GetInformer<ClusterAnalysisTemplate>();
+    private readonly ISharedInformer<V1Deployment> deployments = informers.GetInformer<V1Deployment>(options.Namespace);
+    private readonly ISharedInformer<Rollout> rollouts = informers.GetInformer<Rollout>(options.Namespace);
 
     public IIndexedCache<V1ReplicaSet> ReplicaSets => replicaSets.Cache;
 
@@ -21,10 +23,18 @@ public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptio
 
     public IIndexedCache<ClusterAnalysisTemplate> ClusterTemplates => clusterTemplates.Cache;
 
+    public IIndexedCache<V1Deployment> Deployments => deployments.Cache;
+
+    public IIndexedCache<Rollout> Rollouts => rollouts.Cache;
+
+    /// <summary>Deployment changes, for <see cref="WorkloadGenerations"/>.</summary>
+    public ISharedInformer<V1Deployment> DeploymentInformer => deployments;
+
     /// <summary>Returns at once after the first call: the informers keep their caches from then on.</summary>
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => Task.WhenAll(
         replicaSets.WaitForCacheSyncAsync(cancellationToken),
         analysisRuns.WaitForCacheSyncAsync(cancellationToken),
         templates.WaitForCacheSyncAsync(cancellationToken),
-        clusterTemplates.WaitForCacheSyncAsync(cancellationToken));
+        clusterTemplates.WaitForCacheSyncAsync(cancellationToken),
+        deployments.WaitForCacheSyncAsync(cancellationToken));
 }

@@ -30,6 +30,7 @@ public sealed class RolloutController(
     TrafficRoutingSync trafficRouting,
     StepAnalysisRuns analysisRuns,
     RolloutPods pods,
+    PodTemplateDefaults templateDefaults,
     IEventRecorder eventRecorder,
     RolloutsMeter meter,
     TimeProvider time,
@@ -39,9 +40,11 @@ public sealed class RolloutController(
     {
         ArgumentNullException.ThrowIfNull(entity);
         await caches.WaitForSyncAsync(cancellationToken);
-        var observation = await ObserveAsync(entity, cancellationToken);
+        var workload = WorkloadTemplate.Resolve(entity, ReferencedDeployment(entity));
+        var rollout = workload.Rollout;
+        var observation = await ObserveAsync(entity, workload, cancellationToken);
         var decision = RolloutStateMachine.Decide(observation);
-        var problems = await ExecuteAsync(entity, decision.Intents, cancellationToken);
+        var problems = await ExecuteAsync(rollout, decision.Intents, cancellationToken);
         var requeue = decision.RequeueAfter;
         if (problems.Count > 0)
         {
@@ -50,8 +53,13 @@ public sealed class RolloutController(
             // A router's object is fixed by a person, not by the next reconcile: look again at the polling pace.
             requeue = problems.ContainsKey(RolloutObservation.TrafficRoutingKey) ? CanaryStateMachine.ConvergencePoll : TimeSpan.FromMilliseconds(100);
         }
+        else if (workload.Reference is { } reference && observation.InvalidSpec is null)
+        {
+            await ScaleDownDeploymentAsync(rollout, reference, observation, decision, cancellationToken);
+        }
 
-        var written = await WriteStatusAsync(entity, observation, decision, cancellationToken);
+        decision.Status.WorkloadObservedGeneration = workload.Generation?.ToString(CultureInfo.InvariantCulture);
+        var written = await WriteStatusAsync(rollout, observation, decision, cancellationToken);
         return ReconciliationResult<Rollout>.Success(written, requeue);
     }
 
@@ -62,23 +70,68 @@ public sealed class RolloutController(
         return Task.FromResult(ReconciliationResult<Rollout>.Success(entity));
     }
 
-    private async Task<RolloutObservation> ObserveAsync(Rollout rollout, CancellationToken cancellationToken)
+    private V1Deployment? ReferencedDeployment(Rollout rollout) =>
+        WorkloadReference.Parse(rollout.Spec.WorkloadRef) is { IsDeployment: true } reference
+            ? caches.Deployments.Get(rollout.Metadata.Namespace, reference.Name)
+            : null;
+
+    /// <summary>workloadRef.scaleDown: the Deployment's replicas as <see cref="DeploymentScaleDown"/> plans them.</summary>
+    private async Task ScaleDownDeploymentAsync(Rollout rollout, WorkloadReference reference, RolloutObservation observation, RolloutDecision decision, CancellationToken cancellationToken)
     {
+        var @namespace = rollout.Metadata.Namespace ?? "";
+        if (caches.Deployments.Get(@namespace, reference.Name) is not { } deployment)
+        {
+            return;
+        }
+
+        var current = observation.ReplicaSets.FirstOrDefault(rs => rs.PodHash == observation.PodHash)?.Name;
+        var currentScaledDown = decision.Intents.OfType<ScaleReplicaSet>().Any(scale => scale.Name == current && scale.To < scale.From);
+        var revision = rollout.Metadata.Annotations?.TryGetValue(RevisionHistory.Annotation, out var text) == true
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+        var stored = observation.Rollout.Status;
+        var replicas = deployment.Spec?.Replicas ?? 1;
+        if (DeploymentScaleDown.Target(reference.ScaleDown, revision, stored?.Phase, rollout.Spec.Replicas ?? 1, stored?.AvailableReplicas ?? 0, currentScaledDown, replicas) is not { } target)
+        {
+            return;
+        }
+
+        var patch = new JsonObject { ["spec"] = new JsonObject { ["replicas"] = target } };
+        await client.PatchAsync<V1Deployment>(reference.Name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
+        logger.ScaledDeployment(@namespace, rollout.Metadata.Name ?? "", reference.Name, replicas, target, reference.ScaleDown);
+    }
+
+    private async Task<RolloutObservation> ObserveAsync(Rollout stored, ResolvedWorkload workload, CancellationToken cancellationToken)
+    {
+        var rollout = workload.Rollout;
         var now = time.GetUtcNow();
-        var name = rollout.Metadata.Name ?? "";
         var @namespace = rollout.Metadata.Namespace;
         var uid = rollout.Metadata.Uid;
-        var replicaSets = caches.ReplicaSets.ListByLabel(RolloutLabels.RolloutName, name, @namespace)
+        // By owner, as Argo finds them: the ReplicaSets and runs Argo Rollouts made carry none of Tollgate's labels.
+        var replicaSets = caches.ReplicaSets.List(@namespace)
             .Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
             .ToList();
-        var runs = caches.AnalysisRuns.ListByLabel(RolloutLabels.RolloutName, name, @namespace)
+        var runs = caches.AnalysisRuns.List(@namespace)
             .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == uid) == true)
             .Select(ObserveRun)
             .ToList();
         // The same validator the admission webhook runs, so the two never disagree about what is valid.
-        var invalid = RolloutSpecValidator.Validate(rollout) is [var first, ..] ? first : null;
-        var podHash = invalid is null ? PodTemplateHash.Compute(rollout.Spec.Template!, rollout.Status?.CollisionCount) : rollout.Status?.CurrentPodHash ?? "";
-        var stepHash = invalid is null ? PodTemplateHash.ComputeSteps(rollout.Spec.Strategy?.Canary?.Steps) : rollout.Status?.CurrentStepHash ?? "";
+        var invalid = (RolloutSpecValidator.Validate(stored) is [var first, ..] ? first : null)
+            ?? workload.Problem
+            ?? (ReferenceEquals(stored, rollout) ? null : RolloutSpecValidator.Validate(rollout) is [var resolved, ..] ? resolved : null);
+        var podHash = rollout.Status?.CurrentPodHash ?? "";
+        var stepHash = rollout.Status?.CurrentStepHash ?? "";
+        if (invalid is null)
+        {
+            var current = await ResolveCurrentReplicaSetAsync(rollout, replicaSets, cancellationToken);
+            invalid = current.Inconsistency;
+            if (invalid is null)
+            {
+                podHash = current.PodHash;
+                var steps = rollout.Spec.Strategy?.Canary?.Steps;
+                stepHash = StepHashChoice.Choose(rollout.Status?.CurrentStepHash, ArgoStepHash.Compute(steps), PodTemplateHash.ComputeSteps(steps));
+            }
+        }
+
         IReadOnlyList<ObservedPod>? livePods = null;
         if (invalid is null && RestartPlan.IsPending(rollout.Spec, rollout.Status, now))
         {
@@ -130,6 +183,31 @@ public sealed class RolloutController(
         }
 
         return merged;
+    }
+
+    /// <summary>Tollgate's hash of the template, or the hash of the ReplicaSet (Argo's) that already runs it.</summary>
+    private async Task<CurrentReplicaSetResult> ResolveCurrentReplicaSetAsync(Rollout rollout, IReadOnlyList<V1ReplicaSet> replicaSets, CancellationToken cancellationToken)
+    {
+        var template = rollout.Spec.Template!;
+        var ownHash = PodTemplateHash.Compute(template, rollout.Status?.CollisionCount);
+        var candidates = replicaSets.Select(rs => new CandidateReplicaSet(
+                rs.Metadata.Name!,
+                Labels.Value(rs.Metadata.Labels, RolloutLabels.PodTemplateHash) ?? "",
+                rs.Spec?.Template is { } live ? JsonSerializer.SerializeToNode(live, RolloutsJsonContext.Default.V1PodTemplateSpec) : null,
+                rs.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null,
+                rs.Metadata.DeletionTimestamp is not null))
+            .ToList();
+        var desired = CurrentReplicaSet.NeedsTemplateComparison(ownHash, candidates)
+            ? await templateDefaults.ApplyAsync(rollout.Metadata.Namespace ?? "", template, ownHash, cancellationToken)
+            : null;
+        var antiAffinity = (rollout.Spec.Strategy?.Canary?.AntiAffinity ?? rollout.Spec.Strategy?.BlueGreen?.AntiAffinity) is { ValueKind: JsonValueKind.Object };
+        var current = CurrentReplicaSet.Resolve(ownHash, desired, candidates, rollout.Status?.StableRS, antiAffinity);
+        if (current.Adopted && rollout.Status?.CurrentPodHash != current.PodHash)
+        {
+            logger.Adopted(rollout.Metadata.Namespace ?? "", rollout.Metadata.Name ?? "", current.PodHash);
+        }
+
+        return current;
     }
 
     private static ObservedReplicaSet ObserveReplicaSet(V1ReplicaSet replicaSet) => new(

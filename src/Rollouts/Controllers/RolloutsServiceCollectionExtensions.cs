@@ -19,10 +19,12 @@ public static class RolloutsServiceCollectionExtensions
         builder.Options.AddJsonResolver(RolloutsJsonContext.Default);
         var services = builder.Services;
         services.AddSingleton<RolloutCaches>();
+        services.AddSingleton<WorkloadGenerations>();
         services.AddSingleton<ReplicaSetSync>();
         services.AddSingleton<ServiceSync>();
         services.AddSingleton<TrafficRoutingSync>();
         services.AddSingleton<RolloutPods>();
+        services.AddSingleton<PodTemplateDefaults>();
         services.AddSingleton<StepAnalysisRuns>();
         services.AddSingleton<ProviderHttpClients>();
         services.AddSingleton<IMetricProvider, PrometheusProvider>();

@@ -273,7 +273,7 @@ public static class CanaryStateMachine
             return;
         }
 
-        var run = state.Observation.AnalysisRuns.FirstOrDefault(r => r.Name == name);
+        var run = CurrentAnalysisRun.Find(state.Observation.AnalysisRuns, name, state.Stored.Canary?.CurrentBackgroundAnalysisRunStatus?.Name, state.PodHash, null);
         var canaryStatus = status.Canary ??= new CanaryStatus();
         if (run is null)
         {
@@ -406,7 +406,7 @@ public static class CanaryStateMachine
             return;
         }
 
-        var run = state.Observation.AnalysisRuns.FirstOrDefault(r => r.Name == name);
+        var run = CurrentAnalysisRun.Find(state.Observation.AnalysisRuns, name, state.Stored.Canary?.CurrentStepAnalysisRunStatus?.Name, state.PodHash, index);
         if (run is null)
         {
             state.Add(new CreateAnalysisRun(name, state.PodHash, index));

@@ -4,8 +4,8 @@ namespace Tollgate.Rollouts.Strategy;
 
 /// <summary>Everything one decision of the state machine reads: the Rollout as stored and what the caches show.</summary>
 /// <param name="Rollout">The Rollout, spec and status as read; the machine never changes it.</param>
-/// <param name="PodHash">The pod-template-hash of spec.template (with status.collisionCount).</param>
-/// <param name="StepHash">The hash of spec.strategy.canary.steps.</param>
+/// <param name="PodHash">The pod-template-hash of the current revision: Tollgate's hash of spec.template (with status.collisionCount), or the hash label of the ReplicaSet already running it (one Argo Rollouts made).</param>
+/// <param name="StepHash">The hash of spec.strategy.canary.steps (<see cref="StepHashChoice"/>).</param>
 /// <param name="ReplicaSets">Every live ReplicaSet the rollout controls.</param>
 /// <param name="AnalysisRuns">Every AnalysisRun the rollout owns.</param>
 /// <param name="Now">The clock.</param>
@@ -17,7 +17,7 @@ public sealed record RolloutObservation(
     IReadOnlyList<ObservedAnalysisRun> AnalysisRuns,
     DateTimeOffset Now)
 {
-    /// <summary>Why the spec cannot be rolled out, from the shared validator; null when it is valid.</summary>
+    /// <summary>Why the spec cannot be rolled out, from the shared validator, or why the Rollout's objects cannot be trusted (<see cref="CurrentReplicaSet"/>); null when neither.</summary>
     public string? InvalidSpec { get; init; }
 
     /// <summary>The rollout's pods, present only when <see cref="RestartPlan.IsPending"/> made the edge list them.</summary>

@@ -68,6 +68,23 @@ public sealed class DriftGuardTests(ControlPlaneFixture fixture) : WebhookScenar
         Assert.Equal(10, await ReplicasAsync(cancellationToken));
     }
 
+    /// <summary>workloadRef's scaleDown: the rollout controller, under its shipped RBAC, shrinks the tracked Deployment the way it does it; the same write by a person is drift.</summary>
+    [Fact]
+    public async Task ScaleDownPatch_RolloutsControllerAllowedDeveloperDenied()
+    {
+        var cancellationToken = Timeout();
+        var rollouts = await Plane.ShippedIdentities.RolloutsAsync(cancellationToken);
+        string[] patch = ["patch", "deployment", "web-app", "-n", Production, "--type", "merge", "-p", """{"spec":{"replicas":0}}"""];
+
+        var human = await KubectlAsync(Users.Developer, patch);
+        var controller = await KubectlAsync(rollouts, patch);
+
+        Assert.False(human.Succeeded, human.ToString());
+        Assert.Contains("is managed by Argo CD Application web-app", human.Stderr, StringComparison.Ordinal);
+        Assert.True(controller.Succeeded, controller.ToString());
+        Assert.Equal(0, await ReplicasAsync(cancellationToken));
+    }
+
     [Fact]
     public async Task KubectlEditPatchApplyDeleteAndUntrack_DevTeamOnTrackedDeployment_AllDenied()
     {

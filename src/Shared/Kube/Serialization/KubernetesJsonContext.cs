@@ -31,6 +31,8 @@ namespace Tollgate.Shared.Kube.Serialization;
 [JsonSerializable(typeof(V1Deployment))]
 [JsonSerializable(typeof(KubernetesList<V1Deployment>))]
 [JsonSerializable(typeof(V1ReplicaSet))]
+[JsonSerializable(typeof(V1PodTemplate))]
+[JsonSerializable(typeof(KubernetesList<V1PodTemplate>))]
 [JsonSerializable(typeof(KubernetesList<V1ReplicaSet>))]
 [JsonSerializable(typeof(V1Lease))]
 [JsonSerializable(typeof(KubernetesList<V1Lease>))]

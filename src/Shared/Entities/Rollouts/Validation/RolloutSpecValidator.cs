@@ -52,7 +52,8 @@ public static class RolloutSpecValidator
     {
         if (IsSet(spec.WorkloadRef))
         {
-            errors.Add("spec.workloadRef: not supported yet; set spec.template");
+            CheckWorkloadRef(spec, errors);
+            return;
         }
 
         if (spec.Template is not { } template)
@@ -85,6 +86,40 @@ public static class RolloutSpecValidator
                 errors.Add($"spec.template.metadata.labels: must match spec.selector, which wants {Quoted.Value($"{key}={value}")}");
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The template (and, without a selector, the selector) comes from the Deployment; the controller checks what it
+    /// resolves to like any other template. Argo also accepts PodTemplate and ReplicaSet references and counts a template
+    /// with only a spec as empty (and then ignores it); Tollgate refuses both rather than ignore what was written.
+    /// </summary>
+    private static void CheckWorkloadRef(RolloutSpec spec, List<string> errors)
+    {
+        if (WorkloadReference.Parse(spec.WorkloadRef) is not { } reference)
+        {
+            errors.Add("spec.workloadRef: must be an object with apiVersion, kind and name");
+            return;
+        }
+
+        if (!reference.IsDeployment)
+        {
+            errors.Add($"spec.workloadRef: workload of type {Quoted.Value(reference.ApiVersion + "/" + reference.Kind)} is not supported; Tollgate resolves apiVersion apps/v1, kind Deployment");
+        }
+
+        if (reference.Name.Length == 0)
+        {
+            errors.Add("spec.workloadRef.name: the Deployment's name is required");
+        }
+
+        if (reference.ScaleDown is not ("" or WorkloadReference.Never or WorkloadReference.OnSuccess or WorkloadReference.Progressively))
+        {
+            errors.Add($"spec.workloadRef.scaleDown: must be never, onsuccess or progressively, not {Quoted.Value(reference.ScaleDown)}");
+        }
+
+        if (spec.Template is { } template && (template.Metadata is not null || template.Spec is not null || template.AdditionalProperties is { Count: > 0 }))
+        {
+            errors.Add("spec.template: template must be empty for workload reference rollout (the pod template comes from spec.workloadRef)");
         }
     }
 

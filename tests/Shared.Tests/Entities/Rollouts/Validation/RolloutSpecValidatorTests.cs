@@ -38,13 +38,19 @@ public sealed class RolloutSpecValidatorTests
         { "largest replicas without surge", """{"replicas":2147483647,"strategy":{"canary":{"maxSurge":0,"maxUnavailable":1}}}""" },
         { "blueGreen with activeService only", """{"strategy":{"canary":null,"blueGreen":{"activeService":"active"}}}""" },
         { "blueGreen with every field", """{"strategy":{"canary":null,"blueGreen":{"activeService":"active","previewService":"preview","previewReplicaCount":1,"autoPromotionEnabled":true,"autoPromotionSeconds":30,"maxUnavailable":"50%","scaleDownDelaySeconds":60,"scaleDownDelayRevisionLimit":2,"abortScaleDownDelaySeconds":0,"antiAffinity":{"preferredDuringSchedulingIgnoredDuringExecution":{"weight":50}},"activeMetadata":{"labels":{"role":"active"}},"previewMetadata":{"labels":{"role":"preview"}},"prePromotionAnalysis":{"templates":[{"templateName":"smoke"}]},"postPromotionAnalysis":{"templates":[{"templateName":"rate"}],"args":[{"name":"a","value":"b"}]}}}}""" },
+        { "workloadRef to a Deployment", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""" },
+        { "workloadRef progressively", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web","scaleDown":"progressively"}}""" },
         { "background analysis", """{"strategy":{"canary":{"analysis":{"templates":[{"templateName":"bg","clusterScope":true}]}}}}""" },
     };
 
     public static TheoryData<string, string, string> InvalidRows => new()
     {
         { "negative replicas", """{"replicas":-1}""", "spec.replicas: must not be negative, not -1" },
-        { "workloadRef", """{"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""", "spec.workloadRef: not supported yet; set spec.template" },
+        { "workloadRef beside a template", """{"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web"}}""", "spec.template: template must be empty for workload reference rollout (the pod template comes from spec.workloadRef)" },
+        { "workloadRef to a ReplicaSet", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web"}}""", "spec.workloadRef: workload of type \"apps/v1/ReplicaSet\" is not supported; Tollgate resolves apiVersion apps/v1, kind Deployment" },
+        { "workloadRef without a name", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment"}}""", "spec.workloadRef.name: the Deployment's name is required" },
+        { "workloadRef with an unknown scaleDown", """{"template":null,"workloadRef":{"apiVersion":"apps/v1","kind":"Deployment","name":"web","scaleDown":"always"}}""", "spec.workloadRef.scaleDown: must be never, onsuccess or progressively, not \"always\"" },
+        { "workloadRef not an object", """{"template":null,"workloadRef":"web"}""", "spec.workloadRef: must be an object with apiVersion, kind and name" },
         { "no template", """{"template":null}""", "spec.template: a pod template is required" },
         { "no containers", """{"template":{"spec":{"containers":[]}}}""", "spec.template.spec.containers: at least one container is required" },
         { "selector does not match labels", """{"template":{"metadata":{"labels":{"app":"other"}}}}""", "spec.template.metadata.labels: must match spec.selector, which wants \"app=web\"" },
