@@ -117,6 +117,9 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
         await PatchStatusAsync(Name, new JsonObject { ["pauseConditions"] = null });
         await WaitForRolloutAsync(Name, "paused at step 3", r => r.Status?.CurrentStepIndex == 3 && r.Status.Phase == "Paused");
         await PromoteToHealthyAsync(V2Hash);
+        // As in Argo, the run is terminated by the reconcile after the one that promotes (the promotion is decided last).
+        await TestControlPlane.WaitUntilAsync("Argo's background run terminated", async token =>
+            (await Client.ListAsync<AnalysisRun>(Namespace, cancellationToken: token)).Items.Any(r => r.Spec.Terminate == true), TimeSpan.FromSeconds(30));
         var run = Assert.Single((await Client.ListAsync<AnalysisRun>(Namespace)).Items);
         Assert.Equal(runName, run.Metadata.Name);
         Assert.True(run.Spec.Terminate);
