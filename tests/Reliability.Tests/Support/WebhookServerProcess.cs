@@ -30,7 +30,7 @@ public sealed class WebhookServerProcess : IAsyncDisposable
     public string ConfigurationName { get; }
 
     /// <summary>config/rbac-argocd (the cluster Secrets the webhooks read in Argo CD's namespace), moved to the test's namespace.</summary>
-    private static async Task GrantClusterSecretsAsync(TestControlPlane plane, string argoCdNamespace, CancellationToken cancellationToken)
+    public static async Task GrantClusterSecretsAsync(TestControlPlane plane, string argoCdNamespace, CancellationToken cancellationToken)
     {
         var role = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "config", "rbac-argocd", "webhooks-cluster-secrets-role.yaml"), cancellationToken))
             .Replace("namespace: argocd", $"namespace: {argoCdNamespace}", StringComparison.Ordinal);
@@ -68,15 +68,20 @@ public sealed class WebhookServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The server as in a cluster: serving the certificate in <paramref name="certificateDirectory"/> (reloaded when it
+    /// The server as in a cluster (<paramref name="grantClusterSecrets"/> false: the Role was applied before, e.g. while
+    /// the API server is down): serving the certificate in <paramref name="certificateDirectory"/> (reloaded when it
     /// changes), unregistered; returns once /readyz answers, unless <paramref name="waitUntilReady"/> is false.
     /// </summary>
     public static async Task<WebhookServerProcess> StartWithCertificatesAsync(
-        TestControlPlane plane, string argoCdNamespace, string certificateDirectory, CancellationToken cancellationToken, bool waitUntilReady = true)
+        TestControlPlane plane, string argoCdNamespace, string certificateDirectory, CancellationToken cancellationToken, bool waitUntilReady = true, bool grantClusterSecrets = true)
     {
         ArgumentNullException.ThrowIfNull(plane);
         var identity = await plane.ShippedIdentities.WebhooksAsync(cancellationToken);
-        await GrantClusterSecretsAsync(plane, argoCdNamespace, cancellationToken);
+        if (grantClusterSecrets)
+        {
+            await GrantClusterSecretsAsync(plane, argoCdNamespace, cancellationToken);
+        }
+
         var name = $"tollgate-reliability-{Guid.NewGuid():N}"[..36];
         var settings = Path.Combine(plane.WorkDirectory, $"{name}-settings.yaml");
         await File.WriteAllTextAsync(settings, $"argocdNamespace: {argoCdNamespace}\n", cancellationToken);
