@@ -487,6 +487,7 @@ public static class CanaryStateMachine
 
         var stable = state.StableReplicaSet;
         var old = state.OldReplicaSets.ToList();
+        RemoveScaleDownDeadlines(state, newReplicaSet, stable);
         if (state.Routed)
         {
             ScaleRouted(state, newReplicaSet, stable, old);
@@ -535,14 +536,7 @@ public static class CanaryStateMachine
 
             var routed = state.RoutedWeights ?? state.Stored.Canary?.Weights;
             var canary = TrafficRoutingPlan.Counts(state, routed).CanaryReplicas;
-            if (state.Aborted && state.Canary.DynamicStableScale != true && routed?.Canary.PodTemplateHash == state.PodHash)
-            {
-                // Argo keeps an aborted canary up behind abortScaleDownDelaySeconds (30 s by default), which is pending here:
-                // the canary keeps the pods its routed weight needs until a lower weight is written.
-                canary = Math.Max(canary, TrafficRoutedCanaryScaler.ReplicasForWeight(state.SpecReplicas, routed.Canary.Weight));
-            }
-
-            state.Scale(newReplicaSet, canary);
+            state.Scale(newReplicaSet, AbortedCanaryReplicas(state, newReplicaSet, stable, canary));
         }
 
         if (state.Status.StableRS != state.Stored.StableRS)
@@ -553,7 +547,142 @@ public static class CanaryStateMachine
 
         var weights = state.Stored.Canary?.Weights;
         var referenced = new[] { state.Stored.StableRS, state.Stored.CurrentPodHash, weights?.Canary.PodTemplateHash, weights?.Stable.PodTemplateHash };
-        ScaleDownOld(state, [.. old.Where(rs => !referenced.Contains(rs.PodHash))]);
+        ScaleDownOldRouted(state, [.. old.Where(rs => !referenced.Contains(rs.PodHash))]);
+    }
+
+    /// <summary>
+    /// Argo's scaleDownOldReplicaSetsForCanary with a router: once fully promoted, or for one that already carries a
+    /// deadline, an old ReplicaSet is the previous stable and keeps its pods until its scale-down deadline
+    /// (scaleDownDelaySeconds, at most scaleDownDelayRevisionLimit of them), or goes at once with dynamicStableScale;
+    /// an intermediate canary, which no traffic reaches, goes at once.
+    /// </summary>
+    private static void ScaleDownOldRouted(DecisionState state, IReadOnlyList<ObservedReplicaSet> old)
+    {
+        var available = state.Observation.ReplicaSets.Sum(rs => Math.Min(rs.AvailableReplicas, rs.SpecReplicas));
+        if (available - (state.SpecReplicas - state.Limits.MaxUnavailable) <= 0)
+        {
+            // As Argo: nothing old goes (nor gets a deadline) while the pods that serve are short.
+            if (old.Any(rs => rs.SpecReplicas > 0))
+            {
+                state.RequeueWithin(ConvergencePoll);
+            }
+
+            return;
+        }
+
+        var storedFullyPromoted = state.Stored.StableRS is { Length: > 0 } stableHash && stableHash == state.Stored.CurrentPodHash;
+        var previousStable = old.Where(rs => rs.SpecReplicas > 0 && (storedFullyPromoted || ScaleDownDeadline.IsSet(rs.ScaleDownDeadline))).ToList();
+        ScaleDownOld(state, [.. old.Except(previousStable)]);
+        if (state.Canary.DynamicStableScale == true)
+        {
+            foreach (var replicaSet in previousStable)
+            {
+                state.Scale(replicaSet, 0);
+            }
+
+            return;
+        }
+
+        var delay = TimeSpan.FromSeconds(state.Canary.ScaleDownDelaySeconds ?? (int)ScaleDownDeadline.DefaultDelay.TotalSeconds);
+        var candidates = previousStable.OrderByDescending(rs => rs.Revision ?? 0).ThenByDescending(rs => rs.Created ?? DateTimeOffset.MinValue);
+        foreach (var step in ScaleDownDeadline.Plan(candidates, null, delay, state.Canary.ScaleDownDelayRevisionLimit ?? int.MaxValue, state.Now))
+        {
+            if (step.NewDeadline is { } deadline)
+            {
+                state.Add(new SetScaleDownDeadline(step.Name, deadline));
+            }
+
+            state.Scale(previousStable.First(rs => rs.Name == step.Name), step.Replicas);
+            if (step.Remaining is { } remaining)
+            {
+                state.RequeueWithin(remaining);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Argo's shouldDelayScaleDownOnAbort for a routed canary: the delay an aborted canary waits before going to zero,
+    /// null when it does not wait (no stable, dynamicStableScale without an explicit delay, or abortScaleDownDelaySeconds
+    /// 0, which keeps it up instead).
+    /// </summary>
+    private static TimeSpan? AbortScaleDownDelay(DecisionState state)
+    {
+        if (!state.Aborted || state.StableReplicaSet is null || !state.Routed)
+        {
+            return null;
+        }
+
+        return state.Canary.AbortScaleDownDelaySeconds switch
+        {
+            0 => null,
+            null when state.Canary.DynamicStableScale == true => null,
+            null => ScaleDownDeadline.DefaultDelay,
+            { } seconds => TimeSpan.FromSeconds(seconds),
+        };
+    }
+
+    /// <summary>
+    /// Argo's reconcileNewReplicaSet on abort: the canary keeps its pods until its deadline, which is written only once the
+    /// stable pods can take all the traffic; abortScaleDownDelaySeconds 0 keeps them for good. Otherwise the canary has
+    /// <paramref name="desired"/>.
+    /// </summary>
+    private static int AbortedCanaryReplicas(DecisionState state, ObservedReplicaSet newReplicaSet, ObservedReplicaSet stable, int desired)
+    {
+        var held = newReplicaSet.SpecReplicas;
+        if (state.Aborted && state.Canary.AbortScaleDownDelaySeconds == 0)
+        {
+            return held;
+        }
+
+        if (AbortScaleDownDelay(state) is not { } delay)
+        {
+            return desired;
+        }
+
+        if (ScaleDownDeadline.IsSet(newReplicaSet.ScaleDownDeadline))
+        {
+            if (!ScaleDownDeadline.TryParse(newReplicaSet.ScaleDownDeadline, out var deadline))
+            {
+                // Argo cannot read it and scales as if there were no delay.
+                return desired;
+            }
+
+            if (deadline > state.Now)
+            {
+                state.RequeueWithin(deadline - state.Now);
+                return held;
+            }
+
+            return 0;
+        }
+
+        // The deadline scales the canary to zero whatever then holds, so it starts only once the stable pods can serve it all.
+        if (stable.AvailableReplicas >= state.SpecReplicas)
+        {
+            state.Add(new SetScaleDownDeadline(newReplicaSet.Name, ScaleDownDeadline.Format(state.Now + delay)));
+            state.RequeueWithin(delay);
+        }
+        else
+        {
+            state.RequeueWithin(ConvergencePoll);
+        }
+
+        return held;
+    }
+
+    /// <summary>Argo's removeScaleDownDeadlines: the canary (unless an abort delays it) and the stable serve, so neither keeps a deadline.</summary>
+    private static void RemoveScaleDownDeadlines(DecisionState state, ObservedReplicaSet newReplicaSet, ObservedReplicaSet? stable)
+    {
+        var keepNew = AbortScaleDownDelay(state) is not null;
+        if (!keepNew && ScaleDownDeadline.IsSet(newReplicaSet.ScaleDownDeadline))
+        {
+            state.Add(new SetScaleDownDeadline(newReplicaSet.Name, null));
+        }
+
+        if (stable is not null && (keepNew || stable.Name != newReplicaSet.Name) && ScaleDownDeadline.IsSet(stable.ScaleDownDeadline))
+        {
+            state.Add(new SetScaleDownDeadline(stable.Name, null));
+        }
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace Tollgate.Rollouts.Strategy;
 /// Argo's scale-down delay: a ReplicaSet that must keep its pods for a while carries the
 /// argo-rollouts.argoproj.io/scale-down-deadline annotation (RFC 3339, UTC, whole seconds), and is scaled down once
 /// the time has passed. The deadline lives on the ReplicaSet, so a restarted controller honours it. Strategy-neutral:
-/// blue-green uses it for the previous active ReplicaSet and for the preview after an abort; a traffic-routed canary
-/// can use it the same way.
+/// blue-green uses it for the previous active ReplicaSet and for the preview after an abort, a traffic-routed canary
+/// for the previous stable ReplicaSet and for the canary after an abort.
 /// </summary>
 public static class ScaleDownDeadline
 {
@@ -40,9 +40,10 @@ public static class ScaleDownDeadline
     /// its pods), the rest go to zero at once.
     /// </summary>
     /// <param name="candidates">Old ReplicaSets with pods, not referenced by a Service or the status, newest revision first.</param>
-    /// <param name="specReplicas">spec.replicas: as in Argo, one still within its delay is held at this count.</param>
+    /// <param name="heldAt">The count one still within its delay is held at: spec.replicas for blue-green, as in Argo; null
+    /// keeps each at its own count (Argo's traffic-routed canary).</param>
     /// <param name="delay">scaleDownDelaySeconds; zero scales down at once (where Argo keeps the pods, issue #1992).</param>
-    public static IReadOnlyList<DelayedScaleDown> Plan(IEnumerable<ObservedReplicaSet> candidates, int specReplicas, TimeSpan delay, int revisionLimit, DateTimeOffset now)
+    public static IReadOnlyList<DelayedScaleDown> Plan(IEnumerable<ObservedReplicaSet> candidates, int? heldAt, TimeSpan delay, int revisionLimit, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var plan = new List<DelayedScaleDown>();
@@ -67,7 +68,7 @@ public static class ScaleDownDeadline
             waiting++;
             var remaining = waiting > revisionLimit ? null : Remaining(replicaSet.ScaleDownDeadline, now);
             plan.Add(remaining is { } left
-                ? new DelayedScaleDown(replicaSet.Name, specReplicas, null, left)
+                ? new DelayedScaleDown(replicaSet.Name, heldAt ?? replicaSet.SpecReplicas, null, left)
                 : new DelayedScaleDown(replicaSet.Name, 0, null, null));
         }
 

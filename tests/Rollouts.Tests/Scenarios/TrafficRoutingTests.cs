@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tollgate.Rollouts.Strategy;
 using Tollgate.Rollouts.TrafficRouting.GatewayApi;
 using Tollgate.Rollouts.TrafficRouting.Istio;
 using Tollgate.Rollouts.TrafficRouting.Nginx;
@@ -21,6 +22,8 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
     private const string CanaryIngress = "web-app-web-canary";
 
     private static readonly ResourceDescriptor ReplicaSets = new("apps", "v1", "ReplicaSet", "replicasets", true);
+
+    private static readonly ResourceDescriptor ServiceKind = new("", "v1", "Service", "services", true);
 
     [Fact]
     public async Task Nginx_SeedCanary_WeightAtEveryStepThenServicesMoveAndWeightZero()
@@ -77,6 +80,33 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
         Assert.True(zeroWeight < scaledDown, $"weight 0 at {zeroWeight}, canary scaled to 0 at {scaledDown}");
         Assert.Equal(v1, await SelectorAsync("web-canary"));
         Assert.Equal(v1, await SelectorAsync("web-stable"));
+    }
+
+    [Fact]
+    public async Task Nginx_ScaleDownDelay_PreviousStableAnnotatedKeepsPodsUntilDeadlineThenZero()
+    {
+        const string delay = "      scaleDownDelaySeconds: 5\n";
+        const string steps = "- setWeight: 50";
+        await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.StableIngress);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.Nginx, steps, delay));
+        var v1 = (await WaitForRolloutAsync("web-app", "v1 healthy and routed", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4 && r.Status.Canary?.Weights is not null)).Status!.StableRS!;
+        await using var deadline = ObjectWatch.Start(Client, ReplicaSets, Namespace, $"web-app-{v1}", rs => rs["metadata"]?["annotations"]?[ScaleDownDeadline.Annotation] is null ? 0 : 1);
+        await using var scale = ObjectWatch.Start(Client, ReplicaSets, Namespace, $"web-app-{v1}", rs => rs["spec"]?["replicas"]?.GetValue<int>());
+        await using var stableService = ObjectWatch.Start(Client, ServiceKind, Namespace, "web-stable", s => s["spec"]?["selector"]?["rollouts-pod-template-hash"]?.GetValue<string>() == v1 ? 1 : 2);
+
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.Nginx, steps, delay));
+
+        var promoted = await WaitForRolloutAsync("web-app", "v2 stable, v1 scaled down after its delay", r => r.Status?.Phase == "Healthy" && r.Status.StableRS != v1 && r.Status.Replicas == 4);
+        var annotated = (await deadline.ChangesAsync(2)).Single(c => c.Value == 1).ResourceVersion;
+        var replicas = await scale.ChangesAsync(2);
+        var movedToV2 = (await stableService.ChangesAsync(2)).Single(c => c.Value == 2).ResourceVersion;
+        Assert.Equal([4, 0], replicas.Select(c => c.Value));
+        // etcd revisions order the writes: the Service moved to v2, then v1 got its deadline with its 4 pods, then went to 0.
+        Assert.True(movedToV2 < annotated, $"stable Service moved at {movedToV2}, v1 annotated at {annotated}");
+        Assert.True(annotated < replicas[1].ResourceVersion, $"v1 annotated at {annotated}, scaled to 0 at {replicas[1].ResourceVersion}");
+        var old = Assert.Single(await ReplicaSetsAsync(), rs => Hash(rs) == v1);
+        Assert.True(ScaleDownDeadline.TryParse(old.Metadata.Annotations![ScaleDownDeadline.Annotation], out _));
+        Assert.Equal(promoted.Status!.StableRS, await SelectorAsync("web-stable"));
     }
 
     [Fact]

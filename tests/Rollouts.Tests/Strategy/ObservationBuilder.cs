@@ -82,6 +82,14 @@ internal sealed class ObservationBuilder
         return this;
     }
 
+    /// <summary>The ReplicaSet of <paramref name="hash"/> carries the scale-down-deadline annotation (as written before a restart).</summary>
+    public ObservationBuilder WithDeadline(string hash, string deadline)
+    {
+        var index = replicaSets.FindIndex(rs => rs.PodHash == hash);
+        replicaSets[index] = replicaSets[index] with { ScaleDownDeadline = deadline };
+        return this;
+    }
+
     /// <summary>The new template is the stable one: a fully promoted rollout.</summary>
     public ObservationBuilder Promoted(int replicas, long revision = 1, int? available = null)
     {

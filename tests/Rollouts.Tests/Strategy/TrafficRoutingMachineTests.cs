@@ -81,6 +81,136 @@ public sealed class TrafficRoutingMachineTests
         return builder;
     }
 
+    private static string Named(string hash) => $"{ObservationBuilder.Name}-{hash}";
+
+    /// <summary>A fully promoted rollout whose stored weights have moved on from the previous stable ReplicaSet.</summary>
+    private static ObservationBuilder PromotedPastStable(bool dynamic = false) =>
+        Weighted(RoutedSeed(dynamic).Promoted(10, revision: 2).WithOld(Stable, 10), 0, New, New);
+
+    /// <summary>Argo's scaleDownDelaySeconds / abortScaleDownDelaySeconds / scaleDownDelayRevisionLimit with a router.</summary>
+    private static void AddScaleDownDelayRows(Action<string, Func<ObservationBuilder>, Action<RolloutDecision>> row)
+    {
+        row("Promoted_PreviousStable_AnnotatedWithDefaultDelayAndKept",
+            () => PromotedPastStable(),
+            d =>
+            {
+                d.Has<SetScaleDownDeadline>(s => s.Name == Named(Stable) && s.Deadline == "2026-12-02T12:00:30Z");
+                d.DoesNotScale(Stable);
+                Assert.True(d.RequeueAfter <= TimeSpan.FromSeconds(30), $"requeue {d.RequeueAfter}");
+            });
+        row("Promoted_ScaleDownDelaySeconds_DeadlineFromIt",
+            () => PromotedPastStable().Configure(b => b.Strategy.ScaleDownDelaySeconds = 5),
+            d => d.Has<SetScaleDownDeadline>(s => s.Name == Named(Stable) && s.Deadline == "2026-12-02T12:00:05Z"));
+        row("Promoted_ScaleDownDelaySecondsZero_PreviousStableAtOnce",
+            () => PromotedPastStable().Configure(b => b.Strategy.ScaleDownDelaySeconds = 0),
+            d =>
+            {
+                d.Scales(Stable, 0);
+                d.HasNo<SetScaleDownDeadline>();
+            });
+        row("Promoted_DeadlineReadFromAnnotation_KeptAtItsReplicas",
+            () => PromotedPastStable().WithDeadline(Stable, "2026-12-02T12:00:20Z"),
+            d =>
+            {
+                d.DoesNotScale(Stable);
+                d.HasNo<SetScaleDownDeadline>();
+                Assert.True(d.RequeueAfter <= TimeSpan.FromSeconds(20), $"requeue {d.RequeueAfter}");
+            });
+        row("Promoted_DeadlinePassed_PreviousStableToZero",
+            () => PromotedPastStable().WithDeadline(Stable, "2026-12-02T11:59:59Z"),
+            d =>
+            {
+                d.Scales(Stable, 0);
+                d.HasNo<SetScaleDownDeadline>();
+            });
+        row("Promoted_RevisionLimitOne_OlderOneGoesAtOnce",
+            () => Weighted(RoutedSeed().Promoted(10, revision: 3).WithOld(Stable, 10, revision: 2).WithOld("older", 4, revision: 1), 0, New, New)
+                .Configure(b => b.Strategy.ScaleDownDelayRevisionLimit = 1),
+            d =>
+            {
+                d.Has<SetScaleDownDeadline>(s => s.Name == Named(Stable));
+                d.DoesNotScale(Stable);
+                d.Scales("older", 0);
+                d.HasNo<SetScaleDownDeadline>(s => s.Name == Named("older"));
+            });
+        row("Promoted_RevisionLimitOne_AnnotatedOlderOneGoesAtOnce",
+            () => Weighted(RoutedSeed().Promoted(10, revision: 3).WithOld(Stable, 10, revision: 2).WithOld("older", 4, revision: 1), 0, New, New)
+                .WithDeadline(Stable, "2026-12-02T12:00:20Z").WithDeadline("older", "2026-12-02T12:00:20Z")
+                .Configure(b => b.Strategy.ScaleDownDelayRevisionLimit = 1),
+            d =>
+            {
+                d.DoesNotScale(Stable);
+                d.Scales("older", 0);
+            });
+        row("Promoted_DynamicStableScale_PreviousStableAtOnce",
+            () => PromotedPastStable(dynamic: true),
+            d =>
+            {
+                d.Scales(Stable, 0);
+                d.HasNo<SetScaleDownDeadline>();
+            });
+        row("MidUpdate_IntermediateCanary_ScaledDownAtOnce",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(1, revision: 3).WithOld("older", 2, revision: 2, ageMinutes: 30).AtStep(1), 10),
+            d =>
+            {
+                d.Scales("older", 0);
+                d.HasNo<SetScaleDownDeadline>();
+            });
+        row("Abort_DefaultDelay_CanaryAnnotatedAndKept",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted(), 30),
+            d =>
+            {
+                d.Has<SetScaleDownDeadline>(s => s.Name == Named(New) && s.Deadline == "2026-12-02T12:00:30Z");
+                d.DoesNotScale(New);
+                d.Has<SetCanaryWeight>(w => w.Weight == 0);
+                Assert.True(d.RequeueAfter <= TimeSpan.FromSeconds(30), $"requeue {d.RequeueAfter}");
+            });
+        row("Abort_AbortScaleDownDelaySeconds_DeadlineFromIt",
+            () => Weighted(RoutedSeed().Configure(b => b.Strategy.AbortScaleDownDelaySeconds = 90).WithStable(10).WithNew(3).AtStep(3).Aborted(), 30),
+            d => d.Has<SetScaleDownDeadline>(s => s.Name == Named(New) && s.Deadline == "2026-12-02T12:01:30Z"));
+        row("Abort_DeadlineReadFromAnnotation_CanaryKept",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted().WithDeadline(New, "2026-12-02T12:00:20Z"), 0),
+            d =>
+            {
+                d.DoesNotScale(New);
+                d.HasNo<SetScaleDownDeadline>();
+                Assert.True(d.RequeueAfter <= TimeSpan.FromSeconds(20), $"requeue {d.RequeueAfter}");
+            });
+        row("Abort_DeadlinePassed_CanaryToZero",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted().WithDeadline(New, "2026-12-02T12:00:00Z"), 0),
+            d => d.Scales(New, 0));
+        row("Abort_AbortScaleDownDelaySecondsZero_CanaryKeptForGood",
+            () => Weighted(RoutedSeed().Configure(b => b.Strategy.AbortScaleDownDelaySeconds = 0).WithStable(10).WithNew(3).AtStep(3).Aborted(), 0),
+            d =>
+            {
+                d.DoesNotScale(New);
+                d.HasNo<SetScaleDownDeadline>();
+                d.Weight(0);
+            });
+        row("Abort_DynamicStableScaleWithoutExplicitDelay_NoDeadline",
+            () => Weighted(RoutedSeed(dynamic: true).WithStable(10).WithNew(3).AtStep(3).Aborted(), 0),
+            d =>
+            {
+                // No wait: the canary follows the stepwise abort weights at once (10% here).
+                d.HasNo<SetScaleDownDeadline>();
+                d.Scales(New, 1);
+            });
+        row("Abort_DynamicStableScaleExplicitDelay_CanaryAnnotated",
+            () => Weighted(RoutedSeed(dynamic: true).Configure(b => b.Strategy.AbortScaleDownDelaySeconds = 60).WithStable(10).WithNew(3).AtStep(3).Aborted(), 0),
+            d =>
+            {
+                d.Has<SetScaleDownDeadline>(s => s.Name == Named(New) && s.Deadline == "2026-12-02T12:01:00Z");
+                d.DoesNotScale(New);
+            });
+        row("Serving_LeftoverDeadlines_Removed",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(1).AtStep(1).WithDeadline(New, "2026-12-02T12:00:20Z").WithDeadline(Stable, "2026-12-02T12:00:20Z"), 10),
+            d =>
+            {
+                d.Has<SetScaleDownDeadline>(s => s.Name == Named(New) && s.Deadline is null);
+                d.Has<SetScaleDownDeadline>(s => s.Name == Named(Stable) && s.Deadline is null);
+            });
+    }
+
     private static int IndexOf<T>(RolloutDecision decision, Func<T, bool> predicate)
         where T : RolloutIntent =>
         decision.Intents.ToList().FindIndex(i => i is T typed && predicate(typed));
@@ -144,8 +274,8 @@ public sealed class TrafficRoutingMachineTests
         Row("CanaryService_NotMovedToReplicaSetWithoutAvailablePod",
             () => Weighted(RoutedSeed().WithStable(10).WithNew(1, available: 0).AtStep(0), 0),
             d => d.HasNo<PointService>(p => p.ServiceName == "web-canary"));
-        Row("Abort_WeightZeroBeforeCanaryScalesDown",
-            () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted(), 30),
+        Row("Abort_DeadlinePassed_WeightZeroBeforeCanaryScalesDown",
+            () => Weighted(RoutedSeed().WithStable(10).WithNew(3).AtStep(3).Aborted().WithDeadline(New, "2026-12-02T11:59:00Z"), 30),
             d =>
             {
                 var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 0);
@@ -159,6 +289,7 @@ public sealed class TrafficRoutingMachineTests
             {
                 d.HasNo<SetCanaryWeight>();
                 d.DoesNotScale(New);
+                d.HasNo<SetScaleDownDeadline>();
                 d.Weight(30);
             });
         Row("ZeroReplicas_StepsDone_PromotesWithoutWeight",
@@ -192,9 +323,7 @@ public sealed class TrafficRoutingMachineTests
                 Assert.True(service >= 0 && weight > service, $"service at {service}, weight at {weight}");
                 d.DoesNotScale(Stable);
             });
-        Row("Promoted_WeightsMovedOn_PreviousStableScalesDown",
-            () => Weighted(RoutedSeed().Promoted(10, revision: 2).WithOld(Stable, 10), 0, New, New),
-            d => d.Scales(Stable, 0));
+        AddScaleDownDelayRows(Row);
         Row("PromoteFull_KeepsCurrentWeightWhileCanaryGrows",
             () => Weighted(RoutedSeed().WithStable(10).WithNew(1).AtStep(1).PromoteFull(), 10),
             d =>

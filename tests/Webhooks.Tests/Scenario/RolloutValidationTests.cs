@@ -83,7 +83,7 @@ public sealed class RolloutValidationTests(ControlPlaneFixture fixture) : Webhoo
     [Theory]
     [InlineData("canary-scale", """{"strategy":{"canary":{"steps":[{"setWeight":20},{"setCanaryScale":{"weight":50}}]}}}""", "spec.strategy.canary.steps[1].setCanaryScale: SetCanaryScale requires TrafficRouting to be set")]
     [InlineData("dynamic", """{"strategy":{"canary":{"dynamicStableScale":true}}}""", "spec.strategy.canary.dynamicStableScale: Canary dynamicStableScale can only be used with traffic routing")]
-    [InlineData("abortdelay", """{"strategy":{"canary":{"abortScaleDownDelaySeconds":0}}}""", "spec.strategy.canary.abortScaleDownDelaySeconds: the canary scale-down delay is pending in Tollgate (the old ReplicaSet scales down as soon as traffic has moved); remove it")]
+    [InlineData("abortdelay", """{"strategy":{"canary":{"abortScaleDownDelaySeconds":0}}}""", "spec.strategy.canary.abortScaleDownDelaySeconds: takes effect only with traffic routing; remove it")]
     [InlineData("negpause", """{"strategy":{"canary":{"steps":[{"pause":{"duration":"-1h"}}]}}}""", "spec.strategy.canary.steps[0].pause.duration: must not be negative, not \"-1h\"")]
     [InlineData("bluegreen", """{"strategy":{"canary":null,"blueGreen":{"activeService":"web","previewService":"web"}}}""", "spec.strategy.blueGreen.activeService: This rollout uses the same service for the active and preview services, but two different services are required.")]
     public async Task KubectlApply_InvalidRollout_RefusedWithTheValidatorsMessageAndNotStored(string name, string specPatch, string message)

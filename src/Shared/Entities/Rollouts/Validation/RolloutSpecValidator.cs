@@ -145,7 +145,7 @@ public static class RolloutSpecValidator
             return;
         }
 
-        CheckCanary(canary!, spec.Replicas ?? 1, errors, templates);
+        CheckCanary(canary!, spec, errors, templates);
     }
 
     /// <summary>Argo's ValidateRolloutStrategyBlueGreen, plus refusals of values Argo would accept and misuse.</summary>
@@ -213,10 +213,10 @@ public static class RolloutSpecValidator
         }
     }
 
-    private static void CheckCanary(CanaryStrategy canary, int replicas, List<string> errors, List<TemplateReference> templates)
+    private static void CheckCanary(CanaryStrategy canary, RolloutSpec spec, List<string> errors, List<TemplateReference> templates)
     {
         const string field = "spec.strategy.canary";
-        CheckScalingLimits(canary, replicas, errors);
+        CheckScalingLimits(canary, spec.Replicas ?? 1, errors);
         if (!string.IsNullOrEmpty(canary.CanaryService) && canary.CanaryService == canary.StableService)
         {
             errors.Add($"{field}.stableService: the stable and canary services must be two different services, not both {Quoted.Value(canary.StableService!)}");
@@ -231,7 +231,7 @@ public static class RolloutSpecValidator
             CheckNeedsTrafficRouting(canary, errors);
         }
 
-        CheckScaleDownDelays(canary, errors);
+        CheckScaleDownDelays(spec, canary, errors);
         var steps = canary.Steps ?? [];
         for (var index = 0; index < steps.Count; index++)
         {
@@ -268,28 +268,46 @@ public static class RolloutSpecValidator
     }
 
     /// <summary>
-    /// The scale-down delays keep a ReplicaSet up behind a scale-down-deadline annotation; that rule is not wired for
-    /// canaries yet, so they are refused rather than ignored (Argo's own refusal first where it has one).
+    /// The scale-down delays act only through a traffic router. Argo refuses scaleDownDelaySeconds without one and with
+    /// dynamicStableScale (its messages); it accepts the other two without a router and ignores them, which Tollgate
+    /// never does silently, and it bounds scaleDownDelayRevisionLimit by the revision history for blue-green only, which
+    /// Tollgate applies to the canary too (the ReplicaSets it would keep up are deleted past that limit).
     /// </summary>
-    private static void CheckScaleDownDelays(CanaryStrategy canary, List<string> errors)
+    private static void CheckScaleDownDelays(RolloutSpec spec, CanaryStrategy canary, List<string> errors)
     {
         const string field = "spec.strategy.canary";
-        const string pending = "the canary scale-down delay is pending in Tollgate (the old ReplicaSet scales down as soon as traffic has moved); remove it";
-        if (canary.ScaleDownDelaySeconds is not null)
+        CheckNonNegative(canary.ScaleDownDelaySeconds, $"{field}.scaleDownDelaySeconds", errors);
+        CheckNonNegative(canary.AbortScaleDownDelaySeconds, $"{field}.abortScaleDownDelaySeconds", errors);
+        CheckNonNegative(canary.ScaleDownDelayRevisionLimit, $"{field}.scaleDownDelayRevisionLimit", errors);
+        if (canary.TrafficRouting is null)
         {
-            errors.Add(canary.TrafficRouting is null
-                ? $"{field}.scaleDownDelaySeconds: Canary scaleDownDelaySeconds can only be used with traffic routing"
-                : $"{field}.scaleDownDelaySeconds: {pending}");
+            if (canary.ScaleDownDelaySeconds is not null)
+            {
+                errors.Add($"{field}.scaleDownDelaySeconds: Canary scaleDownDelaySeconds can only be used with traffic routing");
+            }
+
+            if (canary.AbortScaleDownDelaySeconds is not null)
+            {
+                errors.Add($"{field}.abortScaleDownDelaySeconds: takes effect only with traffic routing; remove it");
+            }
+
+            if (canary.ScaleDownDelayRevisionLimit is not null)
+            {
+                errors.Add($"{field}.scaleDownDelayRevisionLimit: takes effect only with traffic routing; remove it");
+            }
+
+            return;
         }
 
-        if (canary.AbortScaleDownDelaySeconds is not null)
+        if (canary.ScaleDownDelaySeconds is not null && canary.DynamicStableScale == true)
         {
-            errors.Add($"{field}.abortScaleDownDelaySeconds: {pending}");
+            errors.Add($"{field}.dynamicStableScale: Canary dynamicStableScale cannot be used with scaleDownDelaySeconds");
         }
 
-        if (canary.ScaleDownDelayRevisionLimit is not null)
+        var historyLimit = spec.RevisionHistoryLimit ?? 10;
+        if (canary.ScaleDownDelayRevisionLimit is { } revisionLimit && historyLimit < revisionLimit)
         {
-            errors.Add($"{field}.scaleDownDelayRevisionLimit: {pending}");
+            errors.Add($"{field}.scaleDownDelayRevisionLimit: This rollout's revision history limit can not be smaller than the rollout's scale down limit ({historyLimit} < {revisionLimit})");
         }
     }
 
