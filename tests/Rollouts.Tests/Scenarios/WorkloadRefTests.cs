@@ -66,7 +66,9 @@ public sealed class WorkloadRefTests(ControlPlaneFixture fixture, PrometheusFixt
         Assert.Equal(("4", "1"), (DeploymentReplicas(await DeploymentAsync()), starting.Status!.WorkloadObservedGeneration));
         var replicaSet = Assert.Single(await RolloutReplicaSetsAsync());
         Assert.Equal("registry.local/web:v1", replicaSet.Spec!.Template!.Spec!.Containers[0].Image);
-        Assert.Equal("1", (await GetRolloutAsync("web"))!.Metadata.Annotations!["rollout.argoproj.io/workload-generation"]);
+        // The annotation is its own patch, not part of the status write the wait above saw.
+        await TestControlPlane.WaitUntilAsync("workload-generation annotation", async _ =>
+            (await GetRolloutAsync("web"))?.Metadata.Annotations?.TryGetValue("rollout.argoproj.io/workload-generation", out var generation) == true && generation == "1", TimeSpan.FromSeconds(30));
         Assert.Null((await GetRolloutAsync("web"))!.Spec.Template);
 
         Pods.Enabled = true;
