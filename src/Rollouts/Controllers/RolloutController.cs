@@ -31,6 +31,7 @@ public sealed class RolloutController(
     StepAnalysisRuns analysisRuns,
     RolloutPods pods,
     PodTemplateDefaults templateDefaults,
+    WorkloadGenerations workloadGenerations,
     IEventRecorder eventRecorder,
     RolloutsMeter meter,
     TimeProvider time,
@@ -56,6 +57,11 @@ public sealed class RolloutController(
         else if (workload.Reference is { } reference && observation.InvalidSpec is null)
         {
             await ScaleDownDeploymentAsync(rollout, reference, observation, decision, cancellationToken);
+        }
+
+        if (workload.Generation is { } deploymentGeneration)
+        {
+            await workloadGenerations.StampAsync(entity, deploymentGeneration, cancellationToken);
         }
 
         decision.Status.WorkloadObservedGeneration = workload.Generation?.ToString(CultureInfo.InvariantCulture);

@@ -52,12 +52,25 @@ public sealed class WorkloadGenerations : IInformerEventHandler<V1Deployment>
         }
     }
 
-    private async Task PatchAsync(string @namespace, string name, string generation)
+    /// <summary>
+    /// Level-based: a Rollout created after its Deployment sees no Deployment event, so its own reconcile stamps the
+    /// generation when the annotation does not carry it yet.
+    /// </summary>
+    public Task StampAsync(Rollout rollout, long deploymentGeneration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        var generation = deploymentGeneration.ToString(CultureInfo.InvariantCulture);
+        return (rollout.Metadata.Annotations?.TryGetValue(Annotation, out var current) == true ? current : null) == generation
+            ? Task.CompletedTask
+            : PatchAsync(rollout.Metadata.Namespace ?? "", rollout.Metadata.Name ?? "", generation, cancellationToken);
+    }
+
+    private async Task PatchAsync(string @namespace, string name, string generation, CancellationToken cancellationToken = default)
     {
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [Annotation] = generation } } };
         try
         {
-            await client.PatchAsync<Rollout>(name, @namespace, KubernetesPatch.Merge(patch));
+            await client.PatchAsync<Rollout>(name, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
         }
         catch (Exception exception) when (exception is KubernetesException or HttpRequestException or TaskCanceledException)
         {
