@@ -92,7 +92,8 @@ if [ -z "$orig" ]; then
   [ -n "$version" ] || die "no kubernetes source of upstream $KUBE_VERSION in the configured deb-src suites (apt-cache showsrc kubernetes); Debian bookworm has $KUBE_SOURCE_VERSION"
   log "downloading Debian's kubernetes source package $version"
   (cd "$SRC" && apt-get source --download-only "kubernetes=$version" >&2) || die "apt-get source kubernetes=$version failed"
-  orig=$(ls "$SRC"/kubernetes_"$KUBE_VERSION".orig.tar.* "$SRC"/kubernetes_*really"$KUBE_VERSION".orig.tar.* 2>/dev/null | head -n1)
+  # `|| true`: one of the two patterns never matches, and ls then exits 2 (fatal under pipefail + errexit).
+  orig=$(ls "$SRC"/kubernetes_"$KUBE_VERSION".orig.tar.* "$SRC"/kubernetes_*really"$KUBE_VERSION".orig.tar.* 2>/dev/null | head -n1 || true)
   [ -n "$orig" ] || die "apt-get source kubernetes=$version left no orig tarball of $KUBE_VERSION in $SRC"
 fi
 tree="$SRC/kubernetes-$KUBE_VERSION"
