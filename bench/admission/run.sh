@@ -5,7 +5,8 @@
 #   bench/admission/run.sh                 # starts its own control plane (the test one) for the caches
 #   KUBECONFIG=... bench/admission/run.sh  # or uses an existing cluster (creates namespaces bench-production, bench-argocd)
 #
-# Knobs: RATE (total requests/s for the latency runs, default 2000), DURATION (default 20s), CONNECTIONS (default 64).
+# Knobs: RATE (total requests/s for the latency runs, default 2000), DURATION (default 20s), CONNECTIONS (default 64),
+# E2E (0 skips the end-to-end part: E2E_REQUESTS scale requests through the API server, webhook registered or not).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -25,6 +26,7 @@ trap cleanup EXIT
 KUBE_BIN=${TOLLGATE_KUBE_BIN:-$(bash hack/bootstrap.sh | tail -n 1)}
 KUBECTL="$KUBE_BIN/kubectl"
 dotnet build src/Webhooks/Tollgate.Webhooks.csproj -c Release -nologo -clp:ErrorsOnly -v q >/dev/null
+[[ "${E2E:-1}" == 0 ]] || dotnet build bench/admission/EndToEnd -c Release -nologo -clp:ErrorsOnly -v q >/dev/null
 if [[ -z "${KUBECONFIG:-}" ]]; then
   dotnet build tests/Testing/Tollgate.Testing.csproj -nologo -clp:ErrorsOnly -v q >/dev/null
   TOLLGATE_KUBE_BIN=$KUBE_BIN dotnet tests/Testing/bin/Debug/net10.0/tollgate-testing.dll cluster --dir "$WORK/cluster" >"$WORK/cluster.log" 2>&1 &
@@ -97,3 +99,11 @@ for review in "$WORK"/*.json; do
   max=$(max_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
   echo "| /admission/noop | $name | $p50 | $p99 | $rps | $max |"
 done
+
+if [[ "${E2E:-1}" != 0 ]]; then
+  echo
+  echo "End to end through the API server (bench/admission/EndToEnd), load average $(cut -d' ' -f1-3 /proc/loadavg):"
+  echo
+  TOLLGATE_USE_EXISTING_CLUSTER=true TOLLGATE_KUBE_BIN=$KUBE_BIN \
+    dotnet bench/admission/EndToEnd/bin/Release/net10.0/tollgate-bench-admission-e2e.dll $PROD web-app "https://127.0.0.1:$PORT" "$WORK/tls.crt" "${E2E_REQUESTS:-1000}"
+fi
