@@ -6,7 +6,7 @@
 #   KUBECONFIG=... bench/admission/run.sh  # or uses an existing cluster (creates namespaces bench-production, bench-argocd)
 #
 # Knobs: RATE (total requests/s for the latency runs, default 2000), DURATION (default 20s), CONNECTIONS (default 64),
-# E2E (0 skips the end-to-end part: E2E_REQUESTS scale requests through the API server, webhook registered or not).
+# TABLE (0 skips the review table), E2E (0 skips the end-to-end part: E2E_REQUESTS scale requests through the API server, webhook registered or not).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -79,26 +79,28 @@ LUA
   wrk -t2 -c"$CONNECTIONS" -d"${3:-$DURATION}" -s "$WORK/post.lua" "$1" | awk '/Requests\/sec/ {print $2}'
 }
 
-# Warm-up: tiered JIT compiles the hot paths after the first thousands of calls; measure the steady state.
-for review in "$WORK"/*.json; do
-  webhook=$(basename "$review" | cut -d- -f1)
-  max_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review" 5s >/dev/null
-  max_rate "https://127.0.0.1:$PORT/admission/noop" "$review" 5s >/dev/null
-done
+if [[ "${TABLE:-1}" != 0 ]]; then
+  # Warm-up: tiered JIT compiles the hot paths after the first thousands of calls; measure the steady state.
+  for review in "$WORK"/*.json; do
+    webhook=$(basename "$review" | cut -d- -f1)
+    max_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review" 5s >/dev/null
+    max_rate "https://127.0.0.1:$PORT/admission/noop" "$review" 5s >/dev/null
+  done
 
-echo
-echo "| endpoint | review | p50 @ ${RATE}/s (ms) | p99 @ ${RATE}/s (ms) | achieved rps | max throughput (rps, wrk -c$CONNECTIONS) |"
-echo "|---|---|---|---|---|---|"
-for review in "$WORK"/*.json; do
-  name=$(basename "$review" .json)
-  webhook=$(echo "$name" | cut -d- -f1)
-  read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
-  max=$(max_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
-  echo "| /validate/$webhook | $name | $p50 | $p99 | $rps | $max |"
-  read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
-  max=$(max_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
-  echo "| /admission/noop | $name | $p50 | $p99 | $rps | $max |"
-done
+  echo
+  echo "| endpoint | review | p50 @ ${RATE}/s (ms) | p99 @ ${RATE}/s (ms) | achieved rps | max throughput (rps, wrk -c$CONNECTIONS) |"
+  echo "|---|---|---|---|---|---|"
+  for review in "$WORK"/*.json; do
+    name=$(basename "$review" .json)
+    webhook=$(echo "$name" | cut -d- -f1)
+    read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
+    max=$(max_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
+    echo "| /validate/$webhook | $name | $p50 | $p99 | $rps | $max |"
+    read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
+    max=$(max_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
+    echo "| /admission/noop | $name | $p50 | $p99 | $rps | $max |"
+  done
+fi
 
 if [[ "${E2E:-1}" != 0 ]]; then
   echo
