@@ -139,6 +139,40 @@ public sealed class BlueGreenTakeoverTests(ControlPlaneFixture fixture, Promethe
         Assert.InRange(Pods.MaxPodsSeen, 0, MaxPods);
     }
 
+    [Fact]
+    public async Task ArgoBlueGreenAbortedWithinAbortDelay_TakenOver_StaysAbortedAndScalesPreviewDownAtArgosDeadline()
+    {
+        var rollout = await ArgoRolloutAsync(BlueGreenRollout(2, 2, "autoPromotionEnabled: false"));
+        await ApplyAsync(BlueGreenServices(V1Hash, V2Hash));
+        var stable = await ArgoReplicaSetAsync(rollout, 1, V1Hash, 1, 4);
+        var preview = await ArgoReplicaSetAsync(rollout, 2, V2Hash, 2, 4);
+        var status = BlueGreenStatus(V2Hash, V1Hash, V1Hash, V2Hash, 2, "Degraded",
+            Condition("Available", true, "AvailableReason", "Rollout has minimum availability"),
+            Condition("Paused", false, "RolloutResumed", "Rollout is resumed"),
+            Condition("Progressing", false, "RolloutAborted", "Rollout aborted update to revision 2"));
+        status["abort"] = true;
+        status["abortedAt"] = Timestamp(DateTimeOffset.UtcNow.AddSeconds(-10));
+        status["message"] = "RolloutAborted: Rollout aborted update to revision 2";
+        var pods = await ArgoStatusAsync(status);
+        var deadline = Deadline(await ArgoDeadlineAsync(preview, DateTimeOffset.UtcNow.AddSeconds(60)))!;
+        var stablePods = await PodUidsAsync(stable);
+
+        var taken = await TakeOverAsync(pods);
+
+        var waiting = (await ReplicaSetsAsync()).Single(rs => Hash(rs) == V2Hash);
+        Assert.True(DateTimeOffset.UtcNow < Parse(deadline), "Tollgate took over only after the deadline; the test proves nothing");
+        Assert.Equal(("Degraded", true, V1Hash, V2Hash), (taken.Status!.Phase, taken.Status.Abort, taken.Status.StableRS, taken.Status.CurrentPodHash));
+        Assert.Equal((4, deadline), (SpecReplicas(waiting), Deadline(waiting)));
+        Assert.Equal((V1Hash, V2Hash), (await SelectorAsync(ActiveService), await SelectorAsync(PreviewService)));
+        var scaledDown = await WaitForReplicaSetAsync(V2Hash, "preview scaled down at Argo's abort deadline", rs => SpecReplicas(rs) == 0);
+        Assert.True(DateTimeOffset.UtcNow >= Parse(deadline), $"scaled down before Argo's deadline {deadline}");
+        Assert.Equal(deadline, Deadline(scaledDown));
+        Assert.Equal(V1Hash, await SelectorAsync(ActiveService));
+        Assert.Equal(stablePods, await PodUidsAsync(stable));
+        Assert.Subset(pods, await PodUidsAsync());
+        Assert.InRange(Pods.MaxPodsSeen, 0, MaxPods);
+    }
+
     private static JsonObject[] HealthyConditions(int revision, string hash) =>
     [
         Condition("Available", true, "AvailableReason", "Rollout has minimum availability"),
@@ -150,7 +184,7 @@ public sealed class BlueGreenTakeoverTests(ControlPlaneFixture fixture, Promethe
 
     /// <summary>
     /// Argo has just switched the active Service to revision 2 and marked it stable; the previous ReplicaSet keeps its
-    /// pods under the scale-down-deadline Argo's addScaleDownDelay wrote (a JSON patch of that one annotation).
+    /// pods under the scale-down-deadline Argo's addScaleDownDelay wrote.
     /// </summary>
     private async Task<(V1ReplicaSet Previous, V1ReplicaSet Current, HashSet<string> Pods)> JustPromotedAsync(DateTimeOffset deadline)
     {
@@ -159,9 +193,14 @@ public sealed class BlueGreenTakeoverTests(ControlPlaneFixture fixture, Promethe
         var previous = await ArgoReplicaSetAsync(rollout, 1, V1Hash, 1, 4);
         var current = await ArgoReplicaSetAsync(rollout, 2, V2Hash, 2, 4);
         var pods = await ArgoStatusAsync(BlueGreenStatus(V2Hash, V2Hash, V2Hash, V2Hash, 2, "Healthy", HealthyConditions(2, V2Hash)));
+        return (await ArgoDeadlineAsync(previous, deadline), current, pods);
+    }
+
+    /// <summary>Argo's addScaleDownDelay: a patch of the scale-down-deadline annotation alone.</summary>
+    private async Task<V1ReplicaSet> ArgoDeadlineAsync(V1ReplicaSet replicaSet, DateTimeOffset deadline)
+    {
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["argo-rollouts.argoproj.io/scale-down-deadline"] = Timestamp(deadline) } } };
-        previous = await Client.PatchAsync<V1ReplicaSet>(previous.Metadata.Name!, Namespace, KubernetesPatch.Merge(patch));
-        return (previous, current, pods);
+        return await Client.PatchAsync<V1ReplicaSet>(replicaSet.Metadata.Name!, Namespace, KubernetesPatch.Merge(patch));
     }
 
     private async Task<(string?, string?)> ServiceVersionsAsync() =>
