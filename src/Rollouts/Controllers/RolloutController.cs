@@ -303,14 +303,14 @@ public sealed class RolloutController(
                     await analysisRuns.DeleteAsync(@namespace, deleteRun.Name, cancellationToken);
                     break;
                 case PointService point:
-                    if (!await serviceSync.PointAtAsync(@namespace, point.ServiceName, point.PodHash, cancellationToken))
+                    var (found, previous) = await serviceSync.PointAtAsync(@namespace, point.ServiceName, point.PodHash, cancellationToken);
+                    if (!found)
                     {
                         problems[RolloutObservation.ServiceKey(point.ServiceName)] = $"service \"{point.ServiceName}\" not found";
                     }
-                    else if (rollout.Spec.Strategy?.BlueGreen is not null)
+                    else if (previous is not null && rollout.Spec.Strategy?.BlueGreen is not null)
                     {
-                        // Blue-green decides every switch from the observed selector, so each PointService is a real change.
-                        await RecordAsync(rollout, new RolloutEvent(false, "SwitchService", $"Switched selector for service '{point.ServiceName}' to '{point.PodHash}'"), cancellationToken);
+                        await RecordAsync(rollout, new RolloutEvent(false, "SwitchService", $"Switched selector for service '{point.ServiceName}' from '{previous}' to '{point.PodHash}'"), cancellationToken);
                     }
 
                     break;

@@ -16,22 +16,24 @@ public sealed class ServiceSync(IKubernetesClient client)
         return service is null ? (false, null) : (true, service.Spec?.Selector?.TryGetValue(RolloutLabels.PodTemplateHash, out var hash) == true ? hash : null);
     }
 
-    /// <returns>False when the Service does not exist.</returns>
-    public async Task<bool> PointAtAsync(string @namespace, string serviceName, string podHash, CancellationToken cancellationToken)
+    /// <returns>Found is false when the Service does not exist; Previous is the hash it selected before ("" for none),
+    /// null when it already selected <paramref name="podHash"/> and nothing was written.</returns>
+    public async Task<(bool Found, string? Previous)> PointAtAsync(string @namespace, string serviceName, string podHash, CancellationToken cancellationToken)
     {
         var service = await client.GetAsync<V1Service>(serviceName, @namespace, cancellationToken);
         if (service is null)
         {
-            return false;
+            return (false, null);
         }
 
-        if (service.Spec?.Selector?.TryGetValue(RolloutLabels.PodTemplateHash, out var current) == true && current == podHash)
+        var current = service.Spec?.Selector?.TryGetValue(RolloutLabels.PodTemplateHash, out var hash) == true ? hash : "";
+        if (current == podHash)
         {
-            return true;
+            return (true, null);
         }
 
         var patch = new JsonObject { ["spec"] = new JsonObject { ["selector"] = new JsonObject { [RolloutLabels.PodTemplateHash] = podHash } } };
         await client.PatchAsync<V1Service>(serviceName, @namespace, KubernetesPatch.Merge(patch), cancellationToken: cancellationToken);
-        return true;
+        return (true, current);
     }
 }

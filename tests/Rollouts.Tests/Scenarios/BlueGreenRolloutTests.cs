@@ -69,30 +69,7 @@ public sealed class BlueGreenRolloutTests(ControlPlaneFixture fixture, Prometheu
         return first.Status!.StableRS!;
     }
 
-    private async Task<string?> SelectorAsync(string service)
-    {
-        var found = await Client.GetAsync<V1Service>(service, Namespace);
-        return found?.Spec?.Selector?.TryGetValue("rollouts-pod-template-hash", out var hash) == true ? hash : null;
-    }
-
     private async Task<V1ReplicaSet> ReplicaSetAsync(string hash) => (await ReplicaSetsAsync()).Single(rs => Hash(rs) == hash);
-
-    private static string? Deadline(V1ReplicaSet replicaSet) =>
-        replicaSet.Metadata.Annotations?.TryGetValue(ScaleDownDeadline.Annotation, out var value) == true ? value : null;
-
-    private async Task<V1ReplicaSet> WaitForReplicaSetAsync(string hash, string what, Func<V1ReplicaSet, bool> condition, int seconds = 120)
-    {
-        V1ReplicaSet? last = null;
-        await TestControlPlane.WaitUntilAsync(what, async _ =>
-        {
-            last = (await ReplicaSetsAsync()).SingleOrDefault(rs => Hash(rs) == hash);
-            return last is not null && condition(last);
-        }, TimeSpan.FromSeconds(seconds));
-        return last!;
-    }
-
-    private Task PromoteAsync() => PluginRunner.RunAsync(Plane.AdminKubeconfigPath, "promote", "web-app", "-n", Namespace)
-        .ContinueWith(t => Assert.True(t.Result.ExitCode == 0, t.Result.Output), TaskScheduler.Default);
 
     [Fact]
     public async Task FirstDeploy_PointsBothServicesAtTheOnlyReplicaSetAndChangesNothingElse()
@@ -138,7 +115,7 @@ public sealed class BlueGreenRolloutTests(ControlPlaneFixture fixture, Prometheu
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(oldHash, await SelectorAsync(Active));
 
-        await PromoteAsync();
+        await PromoteAsync("web-app");
 
         var switched = await WaitForRolloutAsync("web-app", "healthy on v2", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == newHash);
         Assert.Equal(newHash, switched.Status!.BlueGreen!.ActiveSelector);
@@ -182,7 +159,7 @@ public sealed class BlueGreenRolloutTests(ControlPlaneFixture fixture, Prometheu
         Assert.Equal(newHash, await SelectorAsync(Preview));
         Assert.Equal(oldHash, await SelectorAsync(Active));
 
-        await PromoteAsync();
+        await PromoteAsync("web-app");
 
         await WaitForRolloutAsync("web-app", "healthy on v2", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == newHash, seconds: 180);
         Assert.Equal(3, SpecReplicas(await ReplicaSetAsync(newHash)));
@@ -217,7 +194,7 @@ public sealed class BlueGreenRolloutTests(ControlPlaneFixture fixture, Prometheu
         Assert.Null(Deadline(again));
         Assert.Equal(oldHash, await SelectorAsync(Active));
 
-        await PromoteAsync();
+        await PromoteAsync("web-app");
         await WaitForRolloutAsync("web-app", "healthy on v2", r => r.Status?.Phase == "Healthy" && r.Status.StableRS == newHash);
         Assert.Equal(newHash, await SelectorAsync(Active));
     }

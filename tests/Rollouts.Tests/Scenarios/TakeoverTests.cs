@@ -8,15 +8,9 @@ using static Tollgate.Rollouts.Tests.Support.ArgoLeftovers;
 
 namespace Tollgate.Rollouts.Tests.Scenarios;
 
-/// <summary>
-/// Tollgate starting on what Argo Rollouts left behind: the test writes the objects as Argo would, with no controller
-/// running, lets the real ReplicaSet controller make the pods, then starts Tollgate and counts the pods.
-/// </summary>
-public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : RolloutTest(fixture, prometheus)
+/// <summary>Tollgate taking over canary Rollouts from Argo Rollouts (blue-green: <see cref="BlueGreenTakeoverTests"/>).</summary>
+public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : TakeoverTest(fixture, prometheus)
 {
-    /// <summary>Argo's objects are written first; Tollgate starts in TakeOverAsync.</summary>
-    protected override bool StartsControllerFirst => false;
-
     [Fact]
     public async Task HealthyArgoRollout_TakenOver_NoPodChangesThenNewImageRollsOutUnderTollgate()
     {
@@ -34,7 +28,7 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
         Assert.Equal(("Healthy", V1Hash, V1Hash, 4, StepHash), (taken.Status!.Phase, taken.Status.StableRS, taken.Status.CurrentPodHash, taken.Status.CurrentStepIndex, taken.Status.CurrentStepHash));
         Assert.Equal($"web-{V1Hash}", Assert.Single(await ReplicaSetsAsync()).Metadata.Name);
 
-        await PatchSpecAsync(Name, Spec(2));
+        await PatchSpecAsync(Name, ImageSpec(2));
         var paused = await WaitForRolloutAsync(Name, "paused at step 1 on v2", r => r.Status?.CurrentStepIndex == 1 && r.Status.Phase == "Paused");
         var canaryHash = paused.Status!.CurrentPodHash!;
         Assert.NotEqual(V1Hash, canaryHash);
@@ -201,14 +195,6 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
                 query: sum(rate(http_requests_total{service="{{args.service}}",version="canary",code="500"}[5s])) / sum(rate(http_requests_total{service="{{args.service}}",version="canary"}[5s]))
         """;
 
-    private static JsonObject Spec(int version) => new()
-    {
-        ["template"] = new JsonObject
-        {
-            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "web", ["image"] = Image(version) }) },
-        },
-    };
-
     private static JsonObject Paused(JsonObject status)
     {
         status["pauseConditions"] = new JsonArray(new JsonObject { ["reason"] = "CanaryPauseStep", ["startTime"] = Timestamp(DateTimeOffset.UtcNow.AddMinutes(-1)) });
@@ -246,43 +232,6 @@ public sealed class TakeoverTests(ControlPlaneFixture fixture, PrometheusFixture
             Status = new AnalysisRunStatus { Phase = "Running", StartedAt = DateTimeOffset.UtcNow.AddSeconds(-30) },
         };
     }
-
-    private async Task<Rollout> ArgoRolloutAsync(string yaml)
-    {
-        await ApplyAsync(yaml);
-        return (await GetRolloutAsync(Name))!;
-    }
-
-    private Task<V1ReplicaSet> ArgoReplicaSetAsync(Rollout owner, int version, string hash, int revision, int replicas) =>
-        Client.CreateAsync(ReplicaSet(owner, version, hash, revision, replicas));
-
-    /// <summary>Waits for the ReplicaSet controller's pods to be available, writes Argo's status, and returns the pods' uids.</summary>
-    private async Task<HashSet<string>> ArgoStatusAsync(JsonObject status)
-    {
-        await TestControlPlane.WaitUntilAsync("Argo's pods available", async token =>
-        {
-            var replicaSets = (await Client.ListAsync<V1ReplicaSet>(Namespace, cancellationToken: token)).Items;
-            return replicaSets.All(rs => (rs.Status?.AvailableReplicas ?? 0) == SpecReplicas(rs) && (rs.Status?.Replicas ?? 0) == SpecReplicas(rs));
-        }, TimeSpan.FromSeconds(60));
-        await PatchStatusAsync(Name, status);
-        return await PodUidsAsync();
-    }
-
-    /// <summary>
-    /// Starts Tollgate, then changes nothing but spec.revisionHistoryLimit (to Argo's default) so that
-    /// status.observedGeneration shows when Tollgate has reconciled; the pods must be exactly Argo's.
-    /// </summary>
-    private async Task<Rollout> TakeOverAsync(HashSet<string> argoPods)
-    {
-        Controller = StartController();
-        await PatchSpecAsync(Name, new JsonObject { ["revisionHistoryLimit"] = 10 });
-        var taken = await WaitForRolloutAsync(Name, "reconciled by Tollgate", r => r.Status?.ObservedGeneration == "2");
-        Assert.Equal(argoPods, await PodUidsAsync());
-        return taken;
-    }
-
-    private async Task<HashSet<string>> PodUidsAsync() =>
-        [.. (await Client.ListAsync<V1Pod>(Namespace)).Items.Where(p => p.Metadata.DeletionTimestamp is null).Select(p => p.Metadata.Uid!)];
 
     private async Task<Rollout> PromoteToHealthyAsync(string hash)
     {

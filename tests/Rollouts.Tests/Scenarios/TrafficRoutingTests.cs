@@ -359,9 +359,6 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
             (await Client.ListAsync<Corev1Event>(Namespace, cancellationToken: token)).Items
                 .Any(e => e.Reason == reason && e.Message?.Contains(messagePart, StringComparison.Ordinal) == true), TimeSpan.FromSeconds(60));
 
-    private async Task<string?> SelectorAsync(string service) =>
-        (await Client.GetAsync<V1Service>(service, Namespace))?.Spec?.Selector?.TryGetValue("rollouts-pod-template-hash", out var hash) == true ? hash : null;
-
     private async Task<string?> NginxWeightAsync() =>
         (await Client.Resource(NginxRouter.Ingresses).GetAsync(CanaryIngress, Namespace))?["metadata"]?["annotations"]?["nginx.ingress.kubernetes.io/canary-weight"]?.GetValue<string>();
 

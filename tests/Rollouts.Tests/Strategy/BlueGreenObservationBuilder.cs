@@ -176,10 +176,10 @@ internal sealed class BlueGreenObservationBuilder
         return this;
     }
 
-    /// <summary>A promotion run of the new template, recorded in the stored status as the current one.</summary>
-    public BlueGreenObservationBuilder WithPromotionRun(bool post, string phase, bool recorded = true, string hash = NewHash)
+    /// <summary>A promotion run of the new template, recorded in the stored status as the current one; <paramref name="name"/> overrides Tollgate's name rule (Argo's carries the revision).</summary>
+    public BlueGreenObservationBuilder WithPromotionRun(bool post, string phase, bool recorded = true, string hash = NewHash, string? name = null)
     {
-        var name = post ? BlueGreenStateMachine.ForPostPromotion(Name, hash) : BlueGreenStateMachine.ForPrePromotion(Name, hash);
+        name ??= post ? BlueGreenStateMachine.ForPostPromotion(Name, hash) : BlueGreenStateMachine.ForPrePromotion(Name, hash);
         var type = post ? BlueGreenStateMachine.PostPromotionRolloutType : BlueGreenStateMachine.PrePromotionRolloutType;
         runs.Add(new ObservedAnalysisRun(name, hash, type, null, phase, phase is "Failed" or "Error" ? "metric error-rate assessed Failed" : null, false, Now.AddMinutes(-1)));
         if (recorded)

@@ -387,6 +387,28 @@ public sealed class BlueGreenStateMachineTests
     }
 
     [Fact]
+    public void Decide_PrePromotionRunArgoStarted_ContinuesItAndStartsNoOther()
+    {
+        var decision = BlueGreen(3).Updating().WithPrePromotionAnalysis().WithPromotionRun(post: false, "Running", name: "web-new-2-pre").Decide();
+
+        decision.HasNo<CreatePromotionAnalysisRun>();
+        decision.HasNo<TerminateAnalysisRun>();
+        decision.HasNo<DeleteAnalysisRun>();
+        decision.HasNo<PointService>(p => p.ServiceName == ActiveService);
+        Assert.Equal(("web-new-2-pre", "Running"), (decision.Status.BlueGreen?.PrePromotionAnalysisRunStatus?.Name, decision.Status.BlueGreen?.PrePromotionAnalysisRunStatus?.Status));
+    }
+
+    [Fact]
+    public void Decide_PostPromotionRunArgoStartedSucceeded_PromotesStable()
+    {
+        var decision = BlueGreen(3).Updating().Selecting(NewHash, NewHash).WithPostPromotionAnalysis().WithPromotionRun(post: true, "Successful", name: "web-new-2-post").Decide();
+
+        decision.HasNo<CreatePromotionAnalysisRun>();
+        Assert.Equal(NewHash, decision.Status.StableRS);
+        decision.InPhase(RolloutPhase.Healthy);
+    }
+
+    [Fact]
     public void Decide_PrePromotionAnalysisSuccessful_Switches()
     {
         var decision = BlueGreen(3).Updating().WithPrePromotionAnalysis().WithPromotionRun(post: false, "Successful").Decide();

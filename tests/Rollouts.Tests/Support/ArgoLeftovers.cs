@@ -62,6 +62,81 @@ internal static class ArgoLeftovers
                 image: {{Image(version)}}
         """;
 
+    public const string ActiveService = "web-active";
+
+    public const string PreviewService = "web-preview";
+
+    /// <summary>A blue-green Rollout as its user applied it (<paramref name="fields"/> go under spec.strategy.blueGreen), with Argo's revision annotation.</summary>
+    public static string BlueGreenRollout(int version, int revision, string fields) => $$"""
+        apiVersion: argoproj.io/v1alpha1
+        kind: Rollout
+        metadata:
+          name: {{Name}}
+          annotations:
+            rollout.argoproj.io/revision: "{{revision}}"
+        spec:
+          replicas: 4
+          selector:
+            matchLabels:
+              app: web
+          strategy:
+            blueGreen:
+              activeService: {{ActiveService}}
+              previewService: {{PreviewService}}
+        {{string.Join("\n", fields.Split('\n').Select(line => "      " + line))}}
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: web
+                image: {{Image(version)}}
+        """;
+
+    /// <summary>
+    /// The active and preview Services as Argo's switchServiceSelector leaves them: the user's selector plus
+    /// rollouts-pod-template-hash, and the managed-by-rollouts annotation it adds on its first switch.
+    /// </summary>
+    public static string BlueGreenServices(string activeHash, string previewHash) => $$"""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{ActiveService}}
+          annotations:
+            argo-rollouts.argoproj.io/managed-by-rollouts: {{Name}}
+        spec:
+          selector:
+            app: web
+            rollouts-pod-template-hash: "{{activeHash}}"
+          ports:
+          - port: 80
+            targetPort: 8080
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{PreviewService}}
+          annotations:
+            argo-rollouts.argoproj.io/managed-by-rollouts: {{Name}}
+        spec:
+          selector:
+            app: web
+            rollouts-pod-template-hash: "{{previewHash}}"
+          ports:
+          - port: 80
+            targetPort: 8080
+        """;
+
+    /// <summary>A merge patch of spec that changes the template's image.</summary>
+    public static JsonObject ImageSpec(int version) => new()
+    {
+        ["template"] = new JsonObject
+        {
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "web", ["image"] = Image(version) }) },
+        },
+    };
+
     public static V1ReplicaSet ReplicaSet(Rollout owner, int version, string hash, int revision, int replicas) => new()
     {
         Metadata = new V1ObjectMeta
@@ -124,6 +199,37 @@ internal static class ArgoLeftovers
             ["selector"] = "app=web",
             ["stableRS"] = stableHash,
             ["updatedReplicas"] = updated,
+        };
+    }
+
+    /// <summary>
+    /// A blue-green Rollout's status as Argo's syncRolloutStatusBlueGreen writes it: replicas and updatedReplicas count
+    /// all and the new ReplicaSet's pods, availableReplicas, readyReplicas, HPAReplicas and selector the active one's
+    /// (every ReplicaSet here runs 4 pods, all available).
+    /// </summary>
+    public static JsonObject BlueGreenStatus(string currentHash, string stableHash, string activeHash, string previewHash, int replicaSets, string phase, params JsonObject[] conditions)
+    {
+        var conditionList = new JsonArray();
+        foreach (var condition in conditions)
+        {
+            conditionList.Add(condition);
+        }
+
+        return new JsonObject
+        {
+            ["HPAReplicas"] = 4,
+            ["availableReplicas"] = 4,
+            ["blueGreen"] = new JsonObject { ["activeSelector"] = activeHash, ["previewSelector"] = previewHash },
+            ["canary"] = new JsonObject(),
+            ["conditions"] = conditionList,
+            ["currentPodHash"] = currentHash,
+            ["observedGeneration"] = "1",
+            ["phase"] = phase,
+            ["readyReplicas"] = 4,
+            ["replicas"] = 4 * replicaSets,
+            ["selector"] = $"app=web,rollouts-pod-template-hash={activeHash}",
+            ["stableRS"] = stableHash,
+            ["updatedReplicas"] = 4,
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tollgate.Rollouts.Strategy;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
@@ -107,6 +108,32 @@ public abstract class RolloutTest(ControlPlaneFixture fixture, PrometheusFixture
         Client.PatchAsync<Rollout>(name, Namespace, KubernetesPatch.Merge(new JsonObject { ["spec"] = spec }));
 
     protected static int SpecReplicas(V1ReplicaSet replicaSet) => replicaSet.Spec?.Replicas ?? 0;
+
+    /// <summary>The rollouts-pod-template-hash the Service selects (null when its selector has none).</summary>
+    protected async Task<string?> SelectorAsync(string service) =>
+        (await Client.GetAsync<V1Service>(service, Namespace))?.Spec?.Selector?.TryGetValue("rollouts-pod-template-hash", out var hash) == true ? hash : null;
+
+    /// <summary>The ReplicaSet's scale-down-deadline annotation, as written.</summary>
+    protected static string? Deadline(V1ReplicaSet replicaSet) =>
+        replicaSet.Metadata.Annotations?.TryGetValue(ScaleDownDeadline.Annotation, out var value) == true ? value : null;
+
+    protected async Task<V1ReplicaSet> WaitForReplicaSetAsync(string hash, string what, Func<V1ReplicaSet, bool> condition, int seconds = 120)
+    {
+        V1ReplicaSet? last = null;
+        await TestControlPlane.WaitUntilAsync(what, async _ =>
+        {
+            last = (await ReplicaSetsAsync()).SingleOrDefault(rs => Hash(rs) == hash);
+            return last is not null && condition(last);
+        }, TimeSpan.FromSeconds(seconds));
+        return last!;
+    }
+
+    /// <summary>kubectl tollgate promote, as a user runs it.</summary>
+    protected async Task PromoteAsync(string rollout)
+    {
+        var (exitCode, output) = await PluginRunner.RunAsync(Plane.AdminKubeconfigPath, "promote", rollout, "-n", Namespace);
+        Assert.True(exitCode == 0, output);
+    }
 
     protected static string Hash(V1ReplicaSet replicaSet) =>
         replicaSet.Metadata.Labels is { } labels && labels.TryGetValue("rollouts-pod-template-hash", out var hash) ? hash : "";
