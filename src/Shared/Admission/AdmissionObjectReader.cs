@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Tollgate.Shared.Operator.Entities;
@@ -37,9 +38,29 @@ public static class AdmissionObjectReader
             throw new JsonException("$.spec is null; the kind has no room for a null spec");
         }
 
-        var strict = StrictOptions.GetValue(type.Options, static options => new JsonSerializerOptions(options) { RespectNullableAnnotations = true });
-        return element.Deserialize((JsonTypeInfo<T>)strict.GetTypeInfo(typeof(T)))
+        // From the element's own UTF-8 bytes: JsonElement.Deserialize would first copy the element through a writer.
+        return JsonSerializer.Deserialize(JsonMarshal.GetRawUtf8Value(element), Strict(type))
             ?? throw new JsonException("the object is null");
+    }
+
+    private static JsonTypeInfo<T> Strict<T>(JsonTypeInfo<T> type)
+    {
+        if (StrictTypeCache<T>.Entry is { } entry && ReferenceEquals(entry.Item1, type))
+        {
+            return entry.Item2;
+        }
+
+        var strict = StrictOptions.GetValue(type.Options, static options => new JsonSerializerOptions(options) { RespectNullableAnnotations = true });
+        var info = (JsonTypeInfo<T>)strict.GetTypeInfo(typeof(T));
+        StrictTypeCache<T>.Entry = Tuple.Create(type, info);
+        return info;
+    }
+
+    /// <summary>The last strict type info made for <typeparamref name="T"/> (one context per type in practice), so a review does not look it up again.</summary>
+    private static class StrictTypeCache<T>
+    {
+        // A reference, so a reader never sees the source of one pair with the type info of another.
+        public static Tuple<JsonTypeInfo<T>, JsonTypeInfo<T>>? Entry;
     }
 
     /// <summary>The JSON path (below the element, such as <c>.spec.steps[2]</c>) of the first null element of an array, or null.</summary>

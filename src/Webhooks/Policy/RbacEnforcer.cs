@@ -69,7 +69,7 @@ public sealed class RbacEnforcer
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(@object);
-        var request = $"{action} {resource} '{@object}'";
+        var request = new RbacRequestText(action, resource, @object);
 
         var project = ProjectOf(resource, @object);
         var rules = globalRules;
@@ -90,7 +90,7 @@ public sealed class RbacEnforcer
         return Decide(rules, subject, request, resource, action, @object, includeGroups: true);
     }
 
-    private RbacDecision Decide(RbacRuleSet rules, RbacSubject subject, string request, string resource, string action, string @object, bool includeGroups)
+    private RbacDecision Decide(RbacRuleSet rules, RbacSubject subject, RbacRequestText request, string resource, string action, string @object, bool includeGroups)
     {
         (RbacPermission Rule, string Subject)? firstDeny = null;
 
@@ -146,8 +146,8 @@ public sealed class RbacEnforcer
         return new RbacDecision(false, $"{subject.User} may not {request}: no policy allows it to the user{groups}{defaultRole}", null, null);
     }
 
-    private static RbacDecision Allowed(RbacSubject subject, string request, RbacPermission rule, string decidingSubject) =>
-        new(true, $"{subject.User} may {request}: allowed to {decidingSubject} by '{rule}' ({rule.Origin})", rule, decidingSubject);
+    private static RbacDecision Allowed(RbacSubject subject, RbacRequestText request, RbacPermission rule, string decidingSubject) =>
+        new(true, decision => $"{subject.User} may {request}: allowed to {decision.DecidingSubject} by '{decision.DecidingRule}' ({decision.DecidingRule!.Origin})", rule, decidingSubject);
 
     /// <summary>The project a request is about, as Argo CD reads it from the object; empty when it is not about one.</summary>
     private static ReadOnlySpan<char> ProjectOf(string resource, string @object)
