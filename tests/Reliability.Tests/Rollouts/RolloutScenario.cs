@@ -59,8 +59,8 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
     {
         var @namespace = await Plane.CreateNamespaceAsync(prefix);
         namespaces.Add(@namespace);
-        Own(new FakeKubelet(Client, @namespace));
-        Prometheus.Target.Register(@namespace);
+        Own(new PodReadiness(Client, @namespace));
+        Prometheus.Target.SetErrorRate(@namespace, 0);
         await ApplyAsync(@namespace, template);
         return @namespace;
     }
