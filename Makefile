@@ -25,14 +25,18 @@ test: ## Install what is missing, then run every test against a real control pla
 	@bash hack/test.sh
 
 .PHONY: chaos
-chaos: bootstrap ## The long reliability runs (100,000 hostile reviews, 30 controller kills, control plane restarts...) and their table of figures.
+chaos: bootstrap ## The long reliability runs (100,000 hostile reviews, 45 controller kills, control plane restarts...) and their table of figures.
 	@dotnet build tests/Reliability.Tests -nologo -clp:ErrorsOnly -v q
-	@mkdir -p .test-results && rm -f .test-results/chaos.md
-	@export TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) TOLLGATE_CHAOS_REPORT=$$PWD/.test-results/chaos.md \
-	  TOLLGATE_CHAOS_REVIEWS=$${CHAOS_REVIEWS:-100000} TOLLGATE_CHAOS_IDLE_CONNECTIONS=$${CHAOS_IDLE:-5000} TOLLGATE_CHAOS_SLOW_SECONDS=$${CHAOS_SLOW_SECONDS:-60} \
-	  TOLLGATE_CHAOS_KILLS=$${CHAOS_KILLS:-30} TOLLGATE_CHAOS_CONTROL_PLANE_RESTARTS=$${CHAOS_CONTROL_PLANE_RESTARTS:-2} \
-	  TOLLGATE_CHAOS_CONTROL_PLANE_DOWN_SECONDS=$${CHAOS_CONTROL_PLANE_DOWN_SECONDS:-15} TOLLGATE_CHAOS_SEED=$${CHAOS_SEED:-}; \
-	  dotnet test tests/Reliability.Tests --no-build -nologo --filter 'FullyQualifiedName!~Tollgate.Reliability.Tests.Admission'; status=$$?; \
+	@mkdir -p .test-results && rm -f .test-results/chaos.md .test-results/chaos.trx
+	@started=$$(date +%s); export TOLLGATE_KUBE_BIN=$$(bash hack/bootstrap.sh | tail -n 1) TOLLGATE_CHAOS_REPORT=$$PWD/.test-results/chaos.md \
+	  TOLLGATE_CHAOS_REVIEWS=$${CHAOS_REVIEWS:-100000} TOLLGATE_CHAOS_IDLE_CONNECTIONS=$${CHAOS_IDLE:-5000} TOLLGATE_CHAOS_SLOW_SECONDS=$${CHAOS_SLOW_SECONDS:-35} \
+	  TOLLGATE_CHAOS_KILLS=$${CHAOS_KILLS:-30} TOLLGATE_CHAOS_SURGE_KILLS=$${CHAOS_SURGE_KILLS:-5} TOLLGATE_CHAOS_BLUE_GREEN_KILLS=$${CHAOS_BLUE_GREEN_KILLS:-10} \
+	  TOLLGATE_CHAOS_CONTROL_PLANE_RESTARTS=$${CHAOS_CONTROL_PLANE_RESTARTS:-2} \
+	  TOLLGATE_CHAOS_CONTROL_PLANE_DOWN_SECONDS=$${CHAOS_CONTROL_PLANE_DOWN_SECONDS:-10} TOLLGATE_CHAOS_SEED=$${CHAOS_SEED:-}; \
+	  echo "make chaos: started $$(date -u '+%F %T') UTC, load average $$(cut -d' ' -f1-3 /proc/loadavg)" > .test-results/chaos.md; \
+	  dotnet test tests/Reliability.Tests --no-build -nologo --filter 'FullyQualifiedName!~Tollgate.Reliability.Tests.Admission' \
+	    --logger 'trx;LogFileName=chaos.trx' --results-directory .test-results; status=$$?; \
+	  echo "make chaos: $$(( $$(date +%s) - started )) s in all, ended $$(date -u '+%T') UTC, load average $$(cut -d' ' -f1-3 /proc/loadavg)" >> .test-results/chaos.md; \
 	  echo; cat .test-results/chaos.md 2>/dev/null; exit $$status
 
 .PHONY: cluster

@@ -80,6 +80,7 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture fixture) : RolloutSc
         var firstWorkByB = byB.Where(e => !IsLease(e) && e.Received > lostAt).Select(e => e.Received).DefaultIfEmpty().Min();
         var late = byA.Where(e => e.Received > deadline).ToList();
         var lateBeforeTakeover = byA.Where(e => e.Received > lostAt && !IsLease(e)).ToList();
+        var fenced = a.Log().Split('\n').Where(l => l.Contains("refuses its writes", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
 
         ChaosReport.Append($"Leader failover, leader {(how == "kill" ? "SIGKILLed" : "frozen (SIGSTOP) past its Lease, then thawed")} mid-canary", $"""
             | what | figure |
@@ -91,6 +92,7 @@ public sealed class LeaderFailoverTests(ControlPlaneFixture fixture) : RolloutSc
             | writes by the old leader after its renew deadline ({deadline:HH:mm:ss.fff}) | {late.Count} {string.Join(", ", late)} |
             | writes by the old leader to the namespace after it was lost | {lateBeforeTakeover.Count} |
             | writes by the old leader / new leader in all | {byA.Count} / {byB.Count} |
+            | the old leader's write fence (first refusal of each term, from its log) | {(fenced.Count == 0 ? "none (no write was attempted after the loss)" : string.Join("; ", fenced))} |
             | invariant violations | {observer.Violations.Count} |
 
             """);

@@ -52,6 +52,12 @@ public interface IKubernetesClient : IDisposable
     Task<V1Scale> UpdateScaleAsync<T>(string name, string? @namespace, V1Scale scale, WriteOptions? options = null, CancellationToken cancellationToken = default)
         where T : class, IKubernetesResource<T>;
 
+    /// <summary>
+    /// From now on every request is first put to <paramref name="fence"/>, and one it refuses fails with a
+    /// <see cref="KubernetesException"/> without being sent. At most one fence per client.
+    /// </summary>
+    void UseWriteFence(IWriteFence fence);
+
     /// <summary>GET of a raw API path such as <c>/readyz</c> or <c>/version</c>; returns the body text.</summary>
     Task<string> GetRawAsync(string pathAndQuery, CancellationToken cancellationToken = default);
 }

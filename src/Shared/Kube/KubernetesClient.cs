@@ -18,6 +18,7 @@ public sealed class KubernetesClient : IKubernetesClient
     private readonly KubernetesHttp http;
     private readonly ConcurrentDictionary<Type, object> typedClients = new();
     private readonly ConcurrentDictionary<ResourceDescriptor, ResourceClient<JsonObject>> dynamicClients = new();
+    private int fenced;
 
     /// <param name="configuration">Where the API server is and how to authenticate.</param>
     /// <param name="resolvers">Source-generated contexts for the caller's own kinds (CRDs); built-ins are always known.</param>
@@ -101,6 +102,17 @@ public sealed class KubernetesClient : IKubernetesClient
         string name, string? @namespace, V1Scale scale, WriteOptions? options = null, CancellationToken cancellationToken = default)
         where T : class, IKubernetesResource<T> =>
         Resource<T>().UpdateSubresourceAsync(name, @namespace, "scale", scale, options, cancellationToken);
+
+    public void UseWriteFence(IWriteFence fence)
+    {
+        ArgumentNullException.ThrowIfNull(fence);
+        if (Interlocked.CompareExchange(ref fenced, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("this client already has a write fence");
+        }
+
+        http.Fence = fence;
+    }
 
     public async Task<string> GetRawAsync(string pathAndQuery, CancellationToken cancellationToken = default)
     {

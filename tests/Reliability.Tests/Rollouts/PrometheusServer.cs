@@ -1,10 +1,11 @@
 using System.Globalization;
+using Tollgate.Testing;
 using Tollgate.Testing.ControlPlane;
 
 namespace Tollgate.Reliability.Tests.Rollouts;
 
 /// <summary>
-/// The real Prometheus (the Debian package) scraping a <see cref="RequestCounterTarget"/> every second; it can be
+/// The real Prometheus (the Debian package) scraping a <see cref="RequestCounterEndpoint"/> every second; it can be
 /// killed (down: the port refuses connections) and started again on the same port and data.
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
@@ -15,7 +16,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     private readonly string[] arguments;
     private ManagedProcess process;
 
-    private PrometheusServer(string directory, int port, RequestCounterTarget target)
+    private PrometheusServer(string directory, int port, RequestCounterEndpoint target)
     {
         this.directory = directory;
         Target = target;
@@ -26,12 +27,12 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public RequestCounterTarget Target { get; }
+    public RequestCounterEndpoint Target { get; }
 
     public static async Task<PrometheusServer> StartAsync(CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("tollgate-reliability-prometheus-").FullName;
-        var target = new RequestCounterTarget(FreePort.Next());
+        var target = new RequestCounterEndpoint(FreePort.Next());
         await File.WriteAllTextAsync(Path.Combine(directory, "prometheus.yml"), $"""
             global:
               scrape_interval: 1s

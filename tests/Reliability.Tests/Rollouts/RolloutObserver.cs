@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Tollgate.Rollouts.Sync;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
@@ -10,7 +11,9 @@ namespace Tollgate.Reliability.Tests.Rollouts;
 /// <summary>
 /// Watches one namespace's pods, ReplicaSets, AnalysisRuns and Rollouts (list, then watch, resumed and re-listed
 /// across API server restarts) and checks <see cref="CanaryInvariants"/> on every event of each stream. Also records
-/// what a fault test asserts on: every stable hash the Rollout ever reported, every measurement ever seen.
+/// what a fault test asserts on: every stable hash the Rollout ever reported, every measurement ever seen. For a
+/// blue-green Rollout it also watches the active Service and keeps every state of it and of the ReplicaSets, for
+/// <see cref="BlueGreenInvariants"/>.
 /// </summary>
 public sealed class RolloutObserver : IAsyncDisposable
 {
@@ -24,6 +27,10 @@ public sealed class RolloutObserver : IAsyncDisposable
     private readonly ConcurrentDictionary<string, StepRunView> stepRuns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ObservedMeasurement> measurements = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> stableHashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<ServiceState> activeStates = new();
+    private readonly ConcurrentQueue<ReplicaSetState> replicaSetStates = new();
+    private readonly string? activeService;
+    private long armedAt;
     private volatile bool armed;
     private volatile string? stableHash;
     private int relists;
@@ -31,11 +38,18 @@ public sealed class RolloutObserver : IAsyncDisposable
     private int events;
     private int stableGoneEarly;
 
-    public RolloutObserver(KubernetesClient client, string @namespace, CanaryLimits limits)
+    /// <param name="activeService">The blue-green active Service to follow, or null for a canary.</param>
+    public RolloutObserver(KubernetesClient client, string @namespace, CanaryLimits limits, string? activeService = null)
     {
         this.client = client;
         this.@namespace = @namespace;
         this.limits = limits;
+        this.activeService = activeService;
+        if (activeService is not null)
+        {
+            streams.Add(Task.Run(() => WatchAsync(client.Resource<V1Service>(), OnServices, stop.Token)));
+        }
+
         streams.Add(Task.Run(() => WatchAsync(client.Resource<V1Pod>(), OnPods, stop.Token)));
         streams.Add(Task.Run(() => WatchAsync(client.Resource<V1ReplicaSet>(), OnReplicaSets, stop.Token)));
         streams.Add(Task.Run(() => WatchAsync(client.Resource<AnalysisRun>(), OnRuns, stop.Token)));
@@ -72,6 +86,18 @@ public sealed class RolloutObserver : IAsyncDisposable
         stableHash = stable;
         armed = true;
     }
+
+    /// <summary><see cref="Arm"/>, and from the API server's current resourceVersion on the active Service's history is checked too.</summary>
+    public async Task ArmAsync(string stable, CancellationToken cancellationToken)
+    {
+        var now = await client.ListAsync<V1Service>(@namespace, cancellationToken: cancellationToken);
+        Interlocked.Exchange(ref armedAt, long.Parse(now.Metadata.ResourceVersion!, CultureInfo.InvariantCulture));
+        Arm(stable);
+    }
+
+    /// <summary>Where the active Service selected a ReplicaSet that was not fully available (none for a canary).</summary>
+    public IReadOnlyList<string> ActiveServiceViolations() =>
+        activeService is null ? [] : BlueGreenInvariants.OfActiveService(Interlocked.Read(ref armedAt), [.. activeStates], [.. replicaSetStates]);
 
     public async ValueTask DisposeAsync()
     {
@@ -135,6 +161,12 @@ public sealed class RolloutObserver : IAsyncDisposable
 
     private void OnReplicaSets(Dictionary<string, V1ReplicaSet> current)
     {
+        foreach (var rs in current.Values)
+        {
+            replicaSetStates.Enqueue(new ReplicaSetState(
+                Version(rs.Metadata), Label(rs.Metadata, RolloutLabels.PodTemplateHash), rs.Spec?.Replicas ?? 0, rs.Status?.AvailableReplicas ?? 0));
+        }
+
         if (stableHash is not { } stable)
         {
             return;
@@ -152,7 +184,11 @@ public sealed class RolloutObserver : IAsyncDisposable
     {
         foreach (var run in current.Values)
         {
-            if (run.Metadata.Labels?.TryGetValue(RolloutLabels.StepIndex, out var step) == true)
+            // A step's run, or a blue-green pre- or post-promotion run (one per pod template each).
+            var type = Label(run.Metadata, RolloutLabels.RolloutType);
+            var step = run.Metadata.Labels?.TryGetValue(RolloutLabels.StepIndex, out var index) == true ? index
+                : type is "PrePromotion" or "PostPromotion" ? type : null;
+            if (step is not null)
             {
                 stepRuns.TryAdd(run.Metadata.Uid!, new StepRunView(run.Metadata.Uid!, Label(run.Metadata, RolloutLabels.PodTemplateHash), step));
             }
@@ -181,6 +217,15 @@ public sealed class RolloutObserver : IAsyncDisposable
         }
     }
 
+    private void OnServices(Dictionary<string, V1Service> current)
+    {
+        if (current.TryGetValue(activeService!, out var service))
+        {
+            var hash = service.Spec?.Selector?.TryGetValue(RolloutLabels.PodTemplateHash, out var selected) == true ? selected : null;
+            activeStates.Enqueue(new ServiceState(Version(service.Metadata), hash));
+        }
+    }
+
     private void Record(IReadOnlyList<string> found)
     {
         foreach (var violation in found)
@@ -188,6 +233,8 @@ public sealed class RolloutObserver : IAsyncDisposable
             Violations.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {violation}");
         }
     }
+
+    private static long Version(V1ObjectMeta metadata) => long.Parse(metadata.ResourceVersion!, CultureInfo.InvariantCulture);
 
     private static string Label(V1ObjectMeta metadata, string key) =>
         metadata.Labels is { } labels && labels.TryGetValue(key, out var value) ? value : "";

@@ -52,6 +52,8 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
         Client.Dispose();
     }
 
+    protected static CancellationToken Timeout(int seconds = 60) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
+
     protected static string LeaseName(string @namespace) => $"tollgate-rollouts-{@namespace}";
 
     /// <summary>A fresh namespace with the kubelet stand-in and the AnalysisTemplate, its service registered with the scrape target.</summary>
@@ -59,8 +61,8 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
     {
         var @namespace = await Plane.CreateNamespaceAsync(prefix);
         namespaces.Add(@namespace);
-        Own(new FakeKubelet(Client, @namespace));
-        Prometheus.Target.Register(@namespace);
+        Own(new PodReadiness(Client, @namespace));
+        Prometheus.Target.SetErrorRate(@namespace, 0);
         await ApplyAsync(@namespace, template);
         return @namespace;
     }
@@ -105,9 +107,13 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
     }
 
     /// <summary>Deploys v1 and waits until it is Healthy with every replica available; returns its pod template hash.</summary>
-    protected async Task<string> DeployFirstAsync(string @namespace, string steps, Func<string>? context = null, int replicas = CanaryManifests.Replicas)
+    protected Task<string> DeployFirstAsync(string @namespace, string steps, Func<string>? context = null, int replicas = CanaryManifests.Replicas) =>
+        DeployManifestAsync(@namespace, CanaryManifests.Rollout("web:v1", steps, replicas), replicas, context);
+
+    /// <summary>Applies the first <paramref name="manifest"/> and waits until it is Healthy with every replica available; returns its pod template hash.</summary>
+    protected async Task<string> DeployManifestAsync(string @namespace, string manifest, int replicas, Func<string>? context = null)
     {
-        await ApplyAsync(@namespace, CanaryManifests.Rollout("web:v1", steps, replicas));
+        await ApplyAsync(@namespace, manifest);
         var first = await WaitForRolloutAsync(
             @namespace, "first deploy healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == replicas, TimeSpan.FromMinutes(3), context);
         return first.Status!.StableRS!;
@@ -121,12 +127,5 @@ public abstract class RolloutScenario(ControlPlaneFixture fixture) : IAsyncLifet
         return RolloutEndState.Of(rollout!, replicaSets.Items, runs.Items);
     }
 
-    protected static CanaryLimits Limits => LimitsFor(CanaryManifests.Replicas);
-
-    /// <summary>Argo Rollouts' default maxSurge and maxUnavailable (25%) for <paramref name="replicas"/>.</summary>
-    protected static CanaryLimits LimitsFor(int replicas) => new(
-        replicas,
-        CanaryInvariants.Resolve(null, replicas, roundUp: true, fallbackPercent: 25),
-        CanaryInvariants.Resolve(null, replicas, roundUp: false, fallbackPercent: 25),
-        AvailabilityArmed: false);
+    protected static CanaryLimits Limits => CanaryLimits.ArgoDefaults(CanaryManifests.Replicas);
 }

@@ -27,8 +27,7 @@ public abstract class HostileScenario(ControlPlaneFixture fixture) : IAsyncLifet
     protected static CancellationToken Timeout(int seconds = 600) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 
     /// <summary>How many hostile reviews a run sends: a few thousand in `make test`, TOLLGATE_CHAOS_REVIEWS in `make chaos`.</summary>
-    protected static int Scaled(int shortRun, string variable = "TOLLGATE_CHAOS_REVIEWS") =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), out var chaos) && chaos > 0 ? chaos : shortRun;
+    protected static int Scaled(int shortRun, string variable = "TOLLGATE_CHAOS_REVIEWS") => ChaosReport.Scaled(shortRun, variable);
 
     public async Task InitializeAsync()
     {

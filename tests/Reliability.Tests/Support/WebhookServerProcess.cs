@@ -137,6 +137,16 @@ public sealed class WebhookServerProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>The processor time the server has used so far (user and system, from /proc/pid/stat, in 1/100 s).</summary>
+    public TimeSpan ProcessorTime()
+    {
+        var pid = ServerPid() ?? throw new InvalidOperationException("tollgate-webhooks is not running");
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>SIGKILL, as a node would on OOM: no unregistering, the configuration stays and points at nothing.</summary>
     public async Task KillAsync()
     {

@@ -22,6 +22,7 @@ internal sealed class KubernetesHttp : IDisposable
 
     private readonly KubernetesTransport transport;
     private readonly KubernetesClientConfiguration config;
+    private IWriteFence? fence;
 
     public KubernetesHttp(KubernetesClientConfiguration config, JsonSerializerOptions options)
     {
@@ -31,6 +32,13 @@ internal sealed class KubernetesHttp : IDisposable
     }
 
     public JsonSerializerOptions Options { get; }
+
+    /// <summary>Consulted right before each request is sent; null sends everything.</summary>
+    public IWriteFence? Fence
+    {
+        get => Volatile.Read(ref fence);
+        set => Volatile.Write(ref fence, value);
+    }
 
     public async Task<T> SendAsync<T>(
         HttpMethod method, string pathAndQuery, HttpContent? content, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
@@ -64,6 +72,13 @@ internal sealed class KubernetesHttp : IDisposable
         {
             Requests.Add(1, new("verb", verb), new("code", "credentials"));
             throw new KubernetesException($"{method} {pathAndQuery}: no credentials: {OneLine.Of(e.Message)}", e);
+        }
+
+        // As late as possible: a process frozen before this point is judged by the clock it wakes up to.
+        if (Fence is { } writeFence && writeFence.Refusal(method, pathAndQuery) is { } refusal)
+        {
+            Requests.Add(1, new("verb", verb), new("code", "fenced"));
+            throw new KubernetesException($"{method} {pathAndQuery} not sent: {refusal}");
         }
 
         using var timeout = streaming ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -22,7 +22,9 @@ public static class OperatorServiceCollectionExtensions
     /// <see cref="OperatorOptions.ClientConfiguration"/>, else the default kubeconfig or in-cluster configuration,
     /// unless an <see cref="IKubernetesClient"/> is already registered), the shared informer
     /// factory, an event recorder, metrics, health checks, optional leader election and the hosted service that runs the
-    /// controllers added through the returned builder. JSON contexts for custom kinds come from
+    /// controllers added through the returned builder. With leader election the client gets a
+    /// <see cref="LeaderWriteFence"/>: no write but the Lease's own leaves a replica that is not a leader within its
+    /// renew deadline. JSON contexts for custom kinds come from
     /// <see cref="OperatorOptions.AddJsonResolver"/> or from <see cref="IJsonTypeInfoResolver"/> services.
     /// </summary>
     public static IOperatorBuilder AddKubernetesOperator(this IServiceCollection services, Action<OperatorOptions>? configure = null)
@@ -83,7 +85,7 @@ public static class OperatorServiceCollectionExtensions
     private static LeaderElector CreateElector(IServiceProvider services, OperatorOptions options)
     {
         var client = services.GetRequiredService<IKubernetesClient>();
-        return new LeaderElector(
+        var elector = new LeaderElector(
             client,
             new LeaderElectionOptions
             {
@@ -95,5 +97,9 @@ public static class OperatorServiceCollectionExtensions
             },
             services.GetRequiredService<ILogger<LeaderElector>>(),
             services.GetRequiredService<TimeProvider>());
+
+        // The client the controllers write with is the elector's too: the fence lets the Lease's own requests through.
+        client.UseWriteFence(new LeaderWriteFence(elector, services.GetRequiredService<ILogger<LeaderWriteFence>>()));
+        return elector;
     }
 }

@@ -22,6 +22,11 @@ internal static partial class LeaderElectionLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Identity} could not release Lease {Namespace}/{Name}")]
     public static partial void ReleaseFailed(this ILogger logger, string identity, string @namespace, string name, Exception error);
 
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "{Identity} refuses its writes until it leads on Lease {Namespace}/{Name} again: {Reason} (first refused: {Method} {Path})")]
+    public static partial void WritesRefused(this ILogger logger, string identity, string @namespace, string name, string reason, string method, string path);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "A leadership callback of {Identity} on Lease {Namespace}/{Name} threw")]
     public static partial void CallbackFailed(this ILogger logger, string identity, string @namespace, string name, Exception error);
 }

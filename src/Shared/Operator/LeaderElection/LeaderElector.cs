@@ -23,6 +23,8 @@ public sealed class LeaderElector
     private CancellationTokenSource? leading;
     private LeaderElectionRecord? observedRecord;
     private DateTimeOffset observedAt;
+    private long term;
+    private long renewedAt;
     private int running;
 
     public LeaderElector(IKubernetesClient client, LeaderElectionOptions options, ILogger<LeaderElector>? logger = null, TimeProvider? time = null)
@@ -56,6 +58,18 @@ public sealed class LeaderElector
         }
     }
 
+    /// <summary>
+    /// For the write fence: whether this candidate leads, the monotonic time since the start of its last successful
+    /// acquire or renew, and the leadership term (how many times it acquired the Lease in this process).
+    /// </summary>
+    public (LeaseFenceState State, long Term) FenceState()
+    {
+        lock (gate)
+        {
+            return (new LeaseFenceState(leading is not null, time.GetElapsedTime(renewedAt)), term);
+        }
+    }
+
     /// <summary>True while <see cref="RunAsync"/> runs, leading or standing by.</summary>
     public bool IsRunning => Volatile.Read(ref running) == 1;
 
@@ -83,8 +97,7 @@ public sealed class LeaderElector
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                await AcquireAsync(cancellationToken);
-                BecomeLeader();
+                BecomeLeader(await AcquireAsync(cancellationToken));
                 await RenewWhileLeadingAsync(cancellationToken);
                 StopLeading();
                 if (cancellationToken.IsCancellationRequested && options.ReleaseOnCancel)
@@ -103,15 +116,17 @@ public sealed class LeaderElector
         }
     }
 
-    private async Task AcquireAsync(CancellationToken cancellationToken)
+    /// <returns>The monotonic timestamp taken before the successful attempt.</returns>
+    private async Task<long> AcquireAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
+                var attemptStart = time.GetTimestamp();
                 if (await TryAcquireOrRenewAsync(cancellationToken))
                 {
-                    return;
+                    return attemptStart;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -127,7 +142,14 @@ public sealed class LeaderElector
 
     private async Task RenewWhileLeadingAsync(CancellationToken cancellationToken)
     {
-        var lastRenewal = time.GetUtcNow();
+        // Monotonic, and taken before each attempt: the API server records the renewal later than that, so neither this
+        // loop nor the write fence can believe in a lease the standby already counts as expired.
+        long lastRenewal;
+        lock (gate)
+        {
+            lastRenewal = renewedAt;
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -139,8 +161,8 @@ public sealed class LeaderElector
                 return;
             }
 
-            var attemptStart = time.GetUtcNow();
-            var remaining = lastRenewal + options.RenewDeadline - attemptStart;
+            var attemptStart = time.GetTimestamp();
+            var remaining = options.RenewDeadline - time.GetElapsedTime(lastRenewal, attemptStart);
             if (remaining <= TimeSpan.Zero)
             {
                 return;
@@ -154,6 +176,11 @@ public sealed class LeaderElector
                 if (await TryAcquireOrRenewAsync(attempt.Token))
                 {
                     lastRenewal = attemptStart;
+                    lock (gate)
+                    {
+                        renewedAt = attemptStart;
+                    }
+
                     continue;
                 }
             }
@@ -166,7 +193,7 @@ public sealed class LeaderElector
                 logger.AttemptFailed(Identity, options.LeaseNamespace, options.LeaseName, e);
             }
 
-            if (time.GetUtcNow() >= lastRenewal + options.RenewDeadline)
+            if (time.GetElapsedTime(lastRenewal) >= options.RenewDeadline)
             {
                 return;
             }
@@ -260,11 +287,13 @@ public sealed class LeaderElector
         }
     }
 
-    private void BecomeLeader()
+    private void BecomeLeader(long acquiredAt)
     {
         CancellationToken token;
         lock (gate)
         {
+            term++;
+            renewedAt = acquiredAt;
             leading = new CancellationTokenSource();
             token = leading.Token;
             leadership.TrySetResult(token);

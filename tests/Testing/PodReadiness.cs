@@ -1,29 +1,33 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Kube.Requests;
 
-namespace Tollgate.Reliability.Tests.Rollouts;
+namespace Tollgate.Testing;
 
 /// <summary>
-/// Stands in for the kubelet (no node runs pods here): marks the pods the ReplicaSet controller creates Running and
-/// Ready through the status subresource, so kube-controller-manager computes ReplicaSet availability itself. Errors
-/// (an API server being restarted) are retried on the next pass.
+/// Stands in for the kubelet: marks the pods the ReplicaSet controller creates Running and Ready through the status
+/// subresource, so that Kubernetes computes ReplicaSet availability itself. Also records the most pods ever seen.
+/// Errors (an API server being restarted) are retried on the next pass.
 /// </summary>
-public sealed class FakeKubelet : IAsyncDisposable
+public sealed class PodReadiness : IAsyncDisposable
 {
     private readonly IKubernetesClient client;
     private readonly string @namespace;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
 
-    public FakeKubelet(IKubernetesClient client, string @namespace)
+    public PodReadiness(IKubernetesClient client, string @namespace)
     {
         this.client = client;
         this.@namespace = @namespace;
         loop = Task.Run(() => RunAsync(stop.Token));
     }
+
+    public int MaxPodsSeen { get; private set; }
+
+    /// <summary>Pods stay unready while false (to hold a rollout in place).</summary>
+    public bool Enabled { get; set; } = true;
 
     public async ValueTask DisposeAsync()
     {
@@ -46,7 +50,9 @@ public sealed class FakeKubelet : IAsyncDisposable
             try
             {
                 var pods = await client.ListAsync<V1Pod>(@namespace, cancellationToken: cancellationToken);
-                foreach (var pod in pods.Items.Where(p => p.Metadata.DeletionTimestamp is null && p.Status?.Phase != "Running"))
+                var live = pods.Items.Where(p => p.Metadata.DeletionTimestamp is null).ToList();
+                MaxPodsSeen = Math.Max(MaxPodsSeen, live.Count);
+                foreach (var pod in live.Where(p => Enabled && p.Status?.Phase != "Running"))
                 {
                     await MarkReadyAsync(pod, cancellationToken);
                 }
@@ -61,7 +67,7 @@ public sealed class FakeKubelet : IAsyncDisposable
 
     private async Task MarkReadyAsync(V1Pod pod, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var conditions = new JsonArray();
         foreach (var type in (string[])["PodScheduled", "Initialized", "ContainersReady", "Ready"])
         {

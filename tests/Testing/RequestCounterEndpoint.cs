@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace Tollgate.Rollouts.Tests.Support;
+namespace Tollgate.Testing;
 
 /// <summary>
 /// A scrape target serving http_requests_total{service, version, code} counters: every scrape adds 100 requests per
-/// service and version, of which the configured error rate are 500s.
+/// service and version, of which the configured error rate are 500s (none for a service set to 0: a healthy one).
 /// </summary>
 public sealed class RequestCounterEndpoint : IDisposable
 {
@@ -51,8 +51,15 @@ public sealed class RequestCounterEndpoint : IDisposable
 
             var body = Encoding.UTF8.GetBytes(Scrape());
             context.Response.ContentType = "text/plain; version=0.0.4";
-            await context.Response.OutputStream.WriteAsync(body);
-            context.Response.Close();
+            try
+            {
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // The scraper gave up on this answer (Prometheus killed or restarted by a fault scenario).
+            }
         }
     }
 
