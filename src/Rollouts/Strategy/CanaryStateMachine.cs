@@ -3,7 +3,6 @@ using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Analysis;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Shared.Entities.Rollouts;
-using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Rollouts.Strategy;
