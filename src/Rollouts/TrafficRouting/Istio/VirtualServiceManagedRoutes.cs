@@ -76,7 +76,7 @@ public static class VirtualServiceManagedRoutes
         ArgumentNullException.ThrowIfNull(virtualService);
         ArgumentNullException.ThrowIfNull(header);
         var destinations = WeightedDestinations(virtualService, header.Name ?? "", weightedRouteNames, managedNames, out _);
-        var matches = new JsonArray([.. (header.Match ?? []).Select(m => (JsonNode)new JsonObject { ["headers"] = new JsonObject { [m.HeaderName ?? ""] = StringMatch(m.HeaderValue) } })]);
+        var matches = new JsonArray([.. (header.Match ?? []).Select(m => (JsonNode)new JsonObject { ["headers"] = new JsonObject { [m.HeaderName ?? ""] = MatchValue(m.HeaderValue) } })]);
         var destination = Destination(host, subset, Port(destinations));
         return new JsonObject
         {
@@ -143,7 +143,7 @@ public static class VirtualServiceManagedRoutes
     }
 
     private static JsonNode? Port(List<JsonObject> destinations) =>
-        destinations.FirstOrDefault()?["destination"]?["port"]?["number"] is JsonValue number && number.TryGetValue<long>(out var port) && port > 0 ? port : null;
+        destinations.FirstOrDefault()?["destination"]?["port"]?["number"] is JsonValue number && number.TryGetValue<long>(out var port) && port > 0 ? JsonValue.Create(port) : null;
 
     private static JsonObject Destination(string host, string? subset, JsonNode? port)
     {
@@ -193,23 +193,24 @@ public static class VirtualServiceManagedRoutes
         var result = new JsonObject();
         if (match.Method is { } method)
         {
-            result["method"] = StringMatch(method);
+            result["method"] = MatchValue(method);
         }
 
         if (match.Path is { } path)
         {
-            result["uri"] = StringMatch(path);
+            result["uri"] = MatchValue(path);
         }
 
         if (match.Headers is { Count: > 0 } headers)
         {
-            result["headers"] = new JsonObject(headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)StringMatch(h.Value))));
+            result["headers"] = new JsonObject(headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)MatchValue(h.Value))));
         }
 
         return result;
     }
 
-    private static JsonObject StringMatch(StringMatch? value)
+    /// <summary>A StringMatch as Istio takes it: exact, regex or prefix, the ones set.</summary>
+    private static JsonObject MatchValue(StringMatch? value)
     {
         var result = new JsonObject();
         foreach (var (key, text) in new[] { ("exact", value?.Exact), ("regex", value?.Regex), ("prefix", value?.Prefix) })

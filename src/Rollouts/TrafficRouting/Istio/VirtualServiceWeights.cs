@@ -136,7 +136,7 @@ public static class VirtualServiceWeights
         ArgumentNullException.ThrowIfNull(routes);
         try
         {
-            return RouteIndexes([.. routes], names, managedNames ?? [])[0];
+            return RouteIndexes([.. routes], names, managedNames)[0];
         }
         catch (TrafficRoutingException)
         {

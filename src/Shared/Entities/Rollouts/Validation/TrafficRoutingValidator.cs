@@ -244,8 +244,15 @@ internal static class TrafficRoutingValidator
         }
     }
 
-    private static IEnumerable<IstioVirtualService> IstioVirtualServices(IstioTrafficRouting? istio) =>
-        istio?.VirtualServices is { Count: > 0 } several ? several : istio?.VirtualService is { } single ? [single] : [];
+    private static IEnumerable<IstioVirtualService> IstioVirtualServices(IstioTrafficRouting? istio)
+    {
+        if (istio?.VirtualServices is { Count: > 0 } several)
+        {
+            return several;
+        }
+
+        return istio?.VirtualService is { } single ? [single] : [];
+    }
 
     private static void CheckIstio(IstioTrafficRouting istio, List<string> errors)
     {
