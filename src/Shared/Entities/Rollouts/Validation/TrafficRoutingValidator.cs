@@ -114,7 +114,6 @@ internal static class TrafficRoutingValidator
         CheckRouteName(route.Name, routing, field, errors);
         if (routing.Istio is not null && route.Match is { Count: 0 })
         {
-            // Argo's Istio router writes a route without match, which takes every request to the canary.
             errors.Add($"{field}.match: an empty list would send every request to the canary (Argo's Istio router writes a route without match); omit match to remove the route");
         }
 
