@@ -70,9 +70,9 @@ public sealed class VirtualServiceManagedRoutesTests
         var route = VirtualServiceManagedRoutes.MirrorRoute(VirtualService(Admin, Primary), mirror, ["primary"], Managed, "web-canary", null);
 
         Assert.Equal(
-            """{"name":"m","match":[{"method":{"exact":"GET"},"uri":{"prefix":"/api"}},{"headers":{"X-A":{"exact":"1"},"X-Z":{"regex":"z\u002B"}}}],"""
-            + """"route":[{"destination":{"host":"web-stable","port":{"number":8080}},"weight":80},{"destination":{"host":"web-canary","port":{"number":8080}},"weight":20},{"destination":{"host":"web-canary","subset":"old"}}],"""
-            + """"mirror":{"host":"web-canary","port":{"number":8080}},"mirrorPercentage":{"value":35}}""",
+            """{"name":"m","match":[{"method":{"exact":"GET"},"uri":{"prefix":"/api"}},{"headers":{"X-A":{"exact":"1"},"X-Z":{"regex":"z\u002B"}}}],"route":"""
+            + """[{"destination":{"host":"web-stable","port":{"number":8080}},"weight":80},{"destination":{"host":"web-canary","port":{"number":8080}},"weight":20},{"destination":{"host":"web-canary","subset":"old"}}],"mirror":"""
+            + """{"host":"web-canary","port":{"number":8080}},"mirrorPercentage":{"value":35}}""",
             route.ToJsonString());
     }
 
