@@ -46,6 +46,11 @@ public static class CanaryStepConverter
             {
                 return new SetHeaderRouteStep(headerRoute);
             }
+
+            if (step.SetMirrorRoute is { } mirrorRoute)
+            {
+                return new SetMirrorRouteStep(mirrorRoute);
+            }
         }
         catch (ArgumentOutOfRangeException exception)
         {
@@ -56,7 +61,7 @@ public static class CanaryStepConverter
             throw new FormatException($"steps[{index}]: {exception.Message}", exception);
         }
 
-        throw new FormatException($"steps[{index}]: expected one of setWeight, pause, analysis, setCanaryScale or setHeaderRoute (experiment, mirror routes and plugins are not supported)");
+        throw new FormatException($"steps[{index}]: expected one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute or setMirrorRoute (experiment and plugin steps are not supported)");
     }
 
     private static TimeSpan ParseDuration(IntOrString duration) =>

@@ -15,6 +15,7 @@ public static class StepDescriptions
         SetCanaryScaleStep { Replicas: { } replicas } => $"setCanaryScale: {replicas.ToString(CultureInfo.InvariantCulture)} replicas",
         SetCanaryScaleStep scale => $"setCanaryScale: weight {scale.Weight?.ToString(CultureInfo.InvariantCulture)}",
         SetHeaderRouteStep header => $"setHeaderRoute: {header.Route.Name}",
+        SetMirrorRouteStep mirror => $"setMirrorRoute: {mirror.Route.Name}",
         _ => step.GetType().Name,
     };
 

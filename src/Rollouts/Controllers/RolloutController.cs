@@ -314,7 +314,7 @@ public sealed class RolloutController(
                     }
 
                     break;
-                case SetCanaryWeight or RouteHeaders or RemoveManagedRoutes or UpdateRouteHashes:
+                case SetCanaryWeight or RouteHeaders or RouteMirror or RemoveManagedRoutes or UpdateRouteHashes:
                     if (await RouteAsync(rollout, intent, cancellationToken) is { } failure)
                     {
                         // Nothing after a routing write may happen without it (an abort scales the canary down only once routed away).
@@ -342,6 +342,7 @@ public sealed class RolloutController(
         {
             SetCanaryWeight weight => trafficRouting.SetWeightAsync(rollout, weight.Weight, Record, cancellationToken),
             RouteHeaders headers => trafficRouting.SetHeaderRouteAsync(rollout, headers.Route, Record, cancellationToken),
+            RouteMirror mirror => trafficRouting.SetMirrorRouteAsync(rollout, mirror.Route, Record, cancellationToken),
             UpdateRouteHashes hashes => trafficRouting.UpdateHashAsync(rollout, hashes.CanaryHash, hashes.StableHash, Record, cancellationToken),
             _ => trafficRouting.RemoveManagedRoutesAsync(rollout, Record, cancellationToken),
         };

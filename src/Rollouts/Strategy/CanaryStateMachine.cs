@@ -3,7 +3,6 @@ using Tollgate.Rollouts.Status;
 using Tollgate.Rollouts.Analysis;
 using Tollgate.Rollouts.Canary;
 using Tollgate.Shared.Entities.Rollouts;
-using Tollgate.Shared.Entities.Rollouts.TrafficRouting;
 using Tollgate.Shared.Kube;
 
 namespace Tollgate.Rollouts.Strategy;
@@ -339,6 +338,7 @@ public static class CanaryStateMachine
                 ProgressAnalysis(state, index);
                 break;
             case SetHeaderRouteStep:
+            case SetMirrorRouteStep:
                 // Routed by this decision from the stored step (RouteTraffic), as Argo routes before it advances.
                 state.StepIndex = index + 1;
                 break;
@@ -721,9 +721,9 @@ public static class CanaryStateMachine
             state.Add(new RemoveManagedRoutes());
         }
 
-        if (weight is not null && !clearRoutes && HeaderRouteToSet(state) is { } headerRoute)
+        if (weight is not null && !clearRoutes && StepRouteToSet(state) is { } stepRoute)
         {
-            state.Add(new RouteHeaders(headerRoute));
+            state.Add(stepRoute);
         }
 
         if (weight is { } routed && state.Canary.TrafficRouting.Istio?.DestinationRule is not null)
@@ -756,13 +756,23 @@ public static class CanaryStateMachine
     }
 
     /// <summary>
-    /// The stored step's setHeaderRoute (Argo routes the step the status stands on, then advances), from the second
-    /// revision on as Argo does; none while the routes are being cleared.
+    /// The stored step's setHeaderRoute or setMirrorRoute (Argo routes the step the status stands on, then advances),
+    /// from the second revision on as Argo does; none while the routes are being cleared.
     /// </summary>
-    private static SetHeaderRoute? HeaderRouteToSet(DecisionState state)
+    private static RolloutIntent? StepRouteToSet(DecisionState state)
     {
         var stored = state.Stored.CurrentStepIndex ?? 0;
-        return stored < state.Steps.Count && state.Steps[stored] is SetHeaderRouteStep step && RolloutRevision(state.Rollout) > 1 ? step.Route : null;
+        if (stored >= state.Steps.Count || RolloutRevision(state.Rollout) <= 1)
+        {
+            return null;
+        }
+
+        return state.Steps[stored] switch
+        {
+            SetHeaderRouteStep header => new RouteHeaders(header.Route),
+            SetMirrorRouteStep mirror => new RouteMirror(mirror.Route),
+            _ => null,
+        };
     }
 
     /// <summary>Argo's ensureSVCTargets: a Service moves only to a ReplicaSet with an available pod.</summary>

@@ -50,7 +50,7 @@ public static class ArgoStepHash
             return true;
         }
 
-        if (IsSet(step.Experiment) || step.SetHeaderRoute is not null || IsSet(step.SetMirrorRoute) || IsSet(step.Plugin))
+        if (IsSet(step.Experiment) || step.SetHeaderRoute is not null || step.SetMirrorRoute is not null || IsSet(step.Plugin))
         {
             return false;
         }

@@ -23,13 +23,17 @@ public sealed class TrafficRoutingSync(IKubernetesClient client, ILogger<Traffic
     public Task<string?> SetHeaderRouteAsync(Rollout rollout, SetHeaderRoute route, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
         ForEachAsync(rollout, record, router => router is IHeaderRouter headers ? headers.SetHeaderRouteAsync(route, cancellationToken) : Task.CompletedTask, cancellationToken);
 
+    /// <returns>Why the mirror route could not be set; null when set.</returns>
+    public Task<string?> SetMirrorRouteAsync(Rollout rollout, SetMirrorRoute route, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
+        ForEachAsync(rollout, record, router => router is IMirrorRouter mirrors ? mirrors.SetMirrorRouteAsync(route, cancellationToken) : Task.CompletedTask, cancellationToken);
+
     /// <returns>Why the subsets could not follow the hashes; null when they do.</returns>
     public Task<string?> UpdateHashAsync(Rollout rollout, string canaryHash, string stableHash, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
         ForEachAsync(rollout, record, router => router is ISubsetRouter subsets ? subsets.UpdateHashAsync(canaryHash, stableHash, cancellationToken) : Task.CompletedTask, cancellationToken);
 
     /// <returns>Why the managed routes could not be removed; null when removed.</returns>
     public Task<string?> RemoveManagedRoutesAsync(Rollout rollout, Func<RolloutEvent, CancellationToken, Task> record, CancellationToken cancellationToken) =>
-        ForEachAsync(rollout, record, router => router is IHeaderRouter headers ? headers.RemoveManagedRoutesAsync(cancellationToken) : Task.CompletedTask, cancellationToken);
+        ForEachAsync(rollout, record, router => router is IManagedRouter managed ? managed.RemoveManagedRoutesAsync(cancellationToken) : Task.CompletedTask, cancellationToken);
 
     private async Task<string?> ForEachAsync(Rollout rollout, Func<RolloutEvent, CancellationToken, Task> record, Func<ITrafficRouter, Task> act, CancellationToken cancellationToken)
     {

@@ -291,6 +291,106 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
     }
 
     [Fact]
+    public async Task Istio_HeaderRoute_SetAtItsStepRemovedAtPromotion()
+    {
+        const string steps = "- setWeight: 25\n" + TrafficRoutingYaml.HeaderRouteStep + "\n- pause: {}";
+        await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.VirtualServiceWithAdmin);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.IstioManagedRoutes, steps));
+        await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4 && r.Status.Canary?.Weights is not null);
+        var admin = (await HttpRoutesAsync())[1]!.DeepClone();
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.IstioManagedRoutes, steps));
+
+        await PausedAtAsync(2);
+
+        var http = await HttpRoutesAsync();
+        Assert.Equal(["canary-header", "primary", "admin"], http.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.Equal("""[{"headers":{"X-Canary":{"exact":"yes"}}}]""", http[0]!["match"]!.ToJsonString());
+        Assert.Equal("""[{"destination":{"host":"web-canary","port":{"number":80}},"weight":100}]""", Sorted(http[0]!["route"]!));
+        Assert.Equal(25, http[1]!["route"]![1]!["weight"]!.GetValue<int>());
+        Assert.True(JsonNode.DeepEquals(admin, http[2]), http[2]!.ToJsonString());
+        await WaitForEventAsync("Updated VirtualService", "set headerRoute 'canary-header'");
+
+        await PromoteAsync();
+
+        await WaitForRolloutAsync("web-app", "v2 healthy", r => r.Status?.Phase == "Healthy" && r.Status.Replicas == 4 && r.Status.Canary?.Weights?.Canary.Weight == 0);
+        await TestControlPlane.WaitUntilAsync("header route removed", async _ => (await HttpRoutesAsync()).Count == 2, TimeSpan.FromSeconds(30));
+        http = await HttpRoutesAsync();
+        Assert.Equal(["primary", "admin"], http.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.Equal(3, http[0]!["retries"]!["attempts"]!.GetValue<int>());
+        Assert.True(JsonNode.DeepEquals(admin, http[1]), http[1]!.ToJsonString());
+        await WaitForEventAsync("Updated VirtualService", "removed all managed routes.");
+    }
+
+    [Fact]
+    public async Task Istio_MirrorRoute_SetFirstReweighedRemovedAtPromotion_UserRoutesUntouched()
+    {
+        const string steps = "- setWeight: 20\n" + TrafficRoutingYaml.MirrorRouteStep + "\n- pause: {}\n- setWeight: 40\n- pause: {}";
+        await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.VirtualServiceWithAdmin);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.IstioManagedRoutes, steps));
+        await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4 && r.Status.Canary?.Weights is not null);
+        var admin = (await HttpRoutesAsync())[1]!.DeepClone();
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.IstioManagedRoutes, steps));
+
+        await PausedAtAsync(2);
+
+        var http = await HttpRoutesAsync();
+        Assert.Equal(["mirror-route", "primary", "admin"], http.Select(r => r!["name"]!.GetValue<string>()));
+        var mirror = http[0]!;
+        Assert.Equal("""[{"method":{"exact":"GET"},"uri":{"prefix":"/api"}}]""", mirror["match"]!.ToJsonString());
+        Assert.Equal("""{"host":"web-canary","port":{"number":80}}""", mirror["mirror"]!.ToJsonString());
+        Assert.Equal(35, mirror["mirrorPercentage"]!["value"]!.GetValue<int>());
+        Assert.Equal([80, 20], mirror["route"]!.AsArray().Select(d => d!["weight"]!.GetValue<int>()));
+        Assert.Equal(["web-stable", "web-canary"], mirror["route"]!.AsArray().Select(d => d!["destination"]!["host"]!.GetValue<string>()));
+        Assert.True(JsonNode.DeepEquals(admin, http[2]), http[2]!.ToJsonString());
+        await WaitForEventAsync("Updated VirtualService", "set mirrorRoute 'mirror-route'");
+
+        await PromoteAsync();
+
+        await PausedAtAsync(4);
+        http = await HttpRoutesAsync();
+        Assert.Equal([60, 40], http[0]!["route"]!.AsArray().Select(d => d!["weight"]!.GetValue<int>()));
+        Assert.Equal([60, 40], http[1]!["route"]!.AsArray().Select(d => d!["weight"]!.GetValue<int>()));
+
+        await PromoteAsync();
+
+        await WaitForRolloutAsync("web-app", "v2 healthy", r => r.Status?.Phase == "Healthy" && r.Status.Replicas == 4 && r.Status.Canary?.Weights?.Canary.Weight == 0);
+        await TestControlPlane.WaitUntilAsync("mirror route removed", async _ => (await HttpRoutesAsync()).Count == 2, TimeSpan.FromSeconds(30));
+        http = await HttpRoutesAsync();
+        Assert.Equal(["primary", "admin"], http.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.Equal("""{"prefix":"/"}""", http[0]!["match"]![0]!["uri"]!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(admin, http[1]), http[1]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task IstioSubsets_Abort_HeaderAndMirrorRoutesToCanarySubsetRemoved()
+    {
+        const string steps = "- setWeight: 25\n" + TrafficRoutingYaml.HeaderRouteStep + "\n" + TrafficRoutingYaml.MirrorRouteStep + "\n- pause: {}";
+        await ApplyAsync(TrafficRoutingYaml.SubsetRouting);
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.IstioSubsetsManagedRoutes, steps, services: false));
+        await WaitForRolloutAsync("web-app", "v1 healthy and routed", r => r.Status?.Phase == "Healthy" && r.Status.Canary?.Weights is not null);
+        var user = (await HttpRoutesAsync())[0]!.DeepClone();
+        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.IstioSubsetsManagedRoutes, steps, services: false));
+
+        await PausedAtAsync(3);
+
+        var http = await HttpRoutesAsync();
+        Assert.Equal(3, http.Count);
+        Assert.Equal("mirror-route", http[0]!["name"]!.GetValue<string>());
+        Assert.Equal("""{"host":"web","subset":"canary"}""", http[0]!["mirror"]!.ToJsonString());
+        Assert.Equal("canary-header", http[1]!["name"]!.GetValue<string>());
+        Assert.Equal("""[{"destination":{"host":"web","subset":"canary"},"weight":100}]""", Sorted(http[1]!["route"]!));
+        Assert.Equal(25, SubsetCanaryWeightOfRoute(http[2]!.AsObject()));
+
+        await PatchStatusAsync("web-app", new JsonObject { ["abort"] = true });
+
+        await WaitForRolloutAsync("web-app", "aborted with the canary drained", r => r.Status?.Phase == "Degraded" && r.Status.Abort == true && r.Status.UpdatedReplicas == 0);
+        await TestControlPlane.WaitUntilAsync("managed routes removed", async _ => (await HttpRoutesAsync()).Count == 1, TimeSpan.FromSeconds(30));
+        http = await HttpRoutesAsync();
+        Assert.Equal(0, SubsetCanaryWeightOfRoute(http[0]!.AsObject()));
+        Assert.True(JsonNode.DeepEquals(user, http[0]), http[0]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task DynamicStableScale_SetCanaryScaleThenMatchTrafficWeight_StableShrinksWithTraffic()
     {
         const string steps = "- setCanaryScale: {replicas: 1}\n- setWeight: 25\n- pause: {}\n- setCanaryScale: {matchTrafficWeight: true}\n- setWeight: 75\n- pause: {}";
@@ -379,8 +479,13 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
         return (Hash("canary"), Hash("stable"));
     }
 
-    private static int? SubsetCanaryWeight(JsonObject service) =>
-        service["spec"]?["http"]?[0]?["route"]?.AsArray().FirstOrDefault(r => r?["destination"]?["subset"]?.GetValue<string>() == "canary")?["weight"]?.GetValue<int>();
+    private static int? SubsetCanaryWeight(JsonObject service) => SubsetCanaryWeightOfRoute(service["spec"]?["http"]?[0] as JsonObject);
+
+    private static int? SubsetCanaryWeightOfRoute(JsonObject? route) =>
+        route?["route"]?.AsArray().FirstOrDefault(r => r?["destination"]?["subset"]?.GetValue<string>() == "canary")?["weight"]?.GetValue<int>();
+
+    private async Task<JsonArray> HttpRoutesAsync() =>
+        (await Client.Resource(IstioRouter.VirtualServices).GetAsync("web-vs", Namespace))!["spec"]!["http"]!.AsArray();
 
     private static int? SmiCanaryWeight(JsonObject split) =>
         split["spec"]?["backends"]?[0]?["weight"]?.GetValue<string>() is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;

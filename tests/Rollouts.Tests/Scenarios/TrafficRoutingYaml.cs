@@ -95,6 +95,25 @@ internal static class TrafficRoutingYaml
               weight: 0
         """;
 
+    /// <summary>The VirtualService with a second user route after the weighted one, for managed routes to leave alone.</summary>
+    public const string VirtualServiceWithAdmin = VirtualService + """
+
+          - name: admin
+            match:
+            - uri: {prefix: /admin}
+            timeout: 5s
+            route:
+            - destination: {host: admin, port: {number: 9090}}
+        """;
+
+    public const string IstioManagedRoutes = Istio + "\nmanagedRoutes:\n- name: mirror-route\n- name: canary-header";
+
+    public const string IstioSubsetsManagedRoutes = IstioSubsets + "\nmanagedRoutes:\n- name: mirror-route\n- name: canary-header";
+
+    public const string HeaderRouteStep = "- setHeaderRoute:\n    name: canary-header\n    match:\n    - headerName: X-Canary\n      headerValue: {exact: \"yes\"}";
+
+    public const string MirrorRouteStep = "- setMirrorRoute:\n    name: mirror-route\n    percentage: 35\n    match:\n    - method: {exact: GET}\n      path: {prefix: /api}";
+
     /// <param name="routing">The trafficRouting block, indented for its place under canary.</param>
     public static string Rollout(string image, string routing, string steps = SeedSteps, string extra = "", bool services = true) => $$"""
         apiVersion: argoproj.io/v1alpha1

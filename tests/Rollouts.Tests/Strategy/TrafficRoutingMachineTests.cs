@@ -51,6 +51,20 @@ public sealed class TrafficRoutingMachineTests
         return builder;
     }
 
+    /// <summary>Istio with a mirror route at step 1 and its removal at step 3.</summary>
+    private static ObservationBuilder MirrorRouted()
+    {
+        var builder = ObservationBuilder.Canary(10, "w10", "w10", "p", "w10").WithServices();
+        builder.Strategy.TrafficRouting = new RolloutTrafficRouting
+        {
+            Istio = new IstioTrafficRouting { VirtualService = new IstioVirtualService { Name = "vs", Routes = ["primary"] } },
+            ManagedRoutes = [new ManagedRoute { Name = "m" }],
+        };
+        builder.Strategy.Steps![1] = new CanaryStep { SetMirrorRoute = new SetMirrorRoute { Name = "m", Percentage = 35, Match = [new RouteMatch { Method = new StringMatch { Exact = "GET" } }] } };
+        builder.Strategy.Steps[3] = new CanaryStep { SetMirrorRoute = new SetMirrorRoute { Name = "m" } };
+        return builder;
+    }
+
     /// <summary>Subset-level Istio without Services, the seed's steps.</summary>
     private static ObservationBuilder SubsetRouted()
     {
@@ -413,6 +427,35 @@ public sealed class TrafficRoutingMachineTests
                 var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 0);
                 Assert.True(remove >= 0 && weight > remove, $"removal at {remove}, weight at {weight}");
                 d.HasNo<RouteHeaders>();
+            });
+        Row("MirrorRouteStep_RoutedFromStoredStepAndCompleted",
+            () => Weighted(MirrorRouted().WithStable(10).WithNew(1).AtStep(1), 10),
+            d =>
+            {
+                var mirror = IndexOf<RouteMirror>(d, m => m.Route.Name == "m" && m.Route.Percentage == 35);
+                var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 10);
+                Assert.True(mirror >= 0 && weight > mirror, $"mirror route at {mirror}, weight at {weight}");
+                d.HasNo<RouteHeaders>();
+                d.AtStep(2);
+            });
+        Row("MirrorRouteStep_FirstRevision_NotRouted",
+            () => Weighted(MirrorRouted().WithStable(10).WithNew(1, revision: 1).AtStep(1), 10),
+            d => d.HasNo<RouteMirror>());
+        Row("MirrorRoute_CanaryWithoutAvailablePod_RemovedNotSet",
+            () => Weighted(MirrorRouted().WithStable(10).WithNew(1, available: 0).AtStep(1), 0),
+            d =>
+            {
+                d.Has<RemoveManagedRoutes>();
+                d.HasNo<RouteMirror>();
+            });
+        Row("MirrorRoute_Abort_RemovedBeforeWeight",
+            () => Weighted(MirrorRouted().WithStable(10).WithNew(1).AtStep(2).Aborted(), 10),
+            d =>
+            {
+                var remove = IndexOf<RemoveManagedRoutes>(d, _ => true);
+                var weight = IndexOf<SetCanaryWeight>(d, w => w.Weight == 0);
+                Assert.True(remove >= 0 && weight > remove, $"removal at {remove}, weight at {weight}");
+                d.HasNo<RouteMirror>();
             });
         Row("ManagedRoutes_Promoted_Removed",
             () => Weighted(HeaderRouted().Promoted(10, revision: 2), 0, New, New),

@@ -75,6 +75,50 @@ public sealed class VirtualServiceWeightsTests
         Assert.Equal("Canary DestinationRule subset 'canary' not found in route",
             Assert.Throws<TrafficRoutingException>(() => VirtualServiceWeights.Patch(VirtualService(OneRoute), null, "", "", 10, ("canary", "stable"))).Message);
 
+    [Fact]
+    public void Patch_ManagedMirrorRoute_WeighedLikeTheNamedRouteWithoutChecks()
+    {
+        var http = """
+            [{"name":"m","mirror":{"host":"web-canary"},"route":[{"destination":{"host":"web-stable"},"weight":90},{"destination":{"host":"web-canary"}}]},
+             {"name":"h","route":[{"destination":{"host":"web-canary"},"weight":100}]},
+             {"name":"primary","route":[{"destination":{"host":"web-stable"},"weight":90},{"destination":{"host":"web-canary"},"weight":10}]}]
+            """;
+
+        var operations = VirtualServiceWeights.Patch(VirtualService(http), ["primary"], "web-stable", "web-canary", 10, managedNames: ["m", "h"]);
+
+        Assert.Equal("""[{"op":"test","path":"/spec/http/0/route/1/destination/host","value":"web-canary"},{"op":"add","path":"/spec/http/0/route/1/weight","value":10}]""", operations.ToJsonString());
+    }
+
+    [Fact]
+    public void Patch_UnmanagedMirrorRoute_NotWeighed()
+    {
+        var http = """
+            [{"name":"user-mirror","mirror":{"host":"web-canary"},"route":[{"destination":{"host":"web-stable"},"weight":100}]},
+             {"name":"primary","route":[{"destination":{"host":"web-stable"},"weight":90},{"destination":{"host":"web-canary"},"weight":10}]}]
+            """;
+
+        Assert.Empty(VirtualServiceWeights.Patch(VirtualService(http), ["primary"], "web-stable", "web-canary", 10, managedNames: ["m"]));
+    }
+
+    [Fact]
+    public void Patch_WithoutNamesAndAManagedRoute_WeighsTheOneUserRoute()
+    {
+        var http = $$"""[{"name":"h","route":[{"destination":{"host":"web-canary"},"weight":100}]},{{OneRoute[1..^1]}}]""";
+
+        var operations = VirtualServiceWeights.Patch(VirtualService(http), null, "web-stable", "web-canary", 30, managedNames: ["h"]);
+
+        Assert.Equal(4, operations.Count);
+        Assert.All(operations, o => Assert.StartsWith("/spec/http/1/", o!["path"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Patch_DestinationWithoutHost_LeftAsArgoSkipsIt()
+    {
+        var http = """[{"route":[{"destination":{"host":"web-stable"},"weight":100},{"destination":{"host":"web-canary"},"weight":0},{"destination":{"host":".odd"},"weight":0}]}]""";
+
+        Assert.Empty(VirtualServiceWeights.Patch(VirtualService(http), null, "web-stable", "web-canary", 0));
+    }
+
     [Theory]
     [InlineData("vs", null, "vs")]
     [InlineData("vs.edge", "edge", "vs")]

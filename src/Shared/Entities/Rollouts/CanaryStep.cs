@@ -23,8 +23,7 @@ public sealed class CanaryStep
 
     public TrafficRouting.SetHeaderRoute? SetHeaderRoute { get; set; }
 
-    [SchemaType("object")]
-    public JsonElement? SetMirrorRoute { get; set; }
+    public TrafficRouting.SetMirrorRoute? SetMirrorRoute { get; set; }
 
     [SchemaType("object")]
     public JsonElement? Plugin { get; set; }

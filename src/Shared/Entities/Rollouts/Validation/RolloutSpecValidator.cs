@@ -415,12 +415,9 @@ public static class RolloutSpecValidator
             TrafficRoutingValidator.CheckHeaderRoute(headerRoute, canary.TrafficRouting, $"{field}.setHeaderRoute", errors);
         }
 
-        if (IsSet(step.SetMirrorRoute))
+        if (step.SetMirrorRoute is { } mirrorRoute)
         {
-            // Argo takes mirror routes from Istio and plugins; the Gateway API plugin accepts and ignores them.
-            errors.Add(trafficRouting
-                ? $"{field}.setMirrorRoute: not supported yet: no router Tollgate runs mirrors traffic"
-                : $"{field}.setMirrorRoute: SetMirrorRoute requires TrafficRouting, supports Istio and Plugins");
+            TrafficRoutingValidator.CheckMirrorRoute(mirrorRoute, canary.TrafficRouting, $"{field}.setMirrorRoute", errors);
         }
 
         if (IsSet(step.Experiment))
@@ -474,7 +471,7 @@ public static class RolloutSpecValidator
             kinds.Add("setHeaderRoute");
         }
 
-        if (IsSet(step.SetMirrorRoute))
+        if (step.SetMirrorRoute is not null)
         {
             kinds.Add("setMirrorRoute");
         }

@@ -6,7 +6,7 @@ namespace Tollgate.Shared.Entities.Rollouts.Validation;
 
 /// <summary>
 /// Pure: spec.strategy.canary.trafficRouting by Argo Rollouts' rules for the routers Tollgate runs (NGINX Ingress, SMI
-/// TrafficSplit, the argoproj-labs/gatewayAPI plugin's HTTPRoutes); every other router or field is refused by name.
+/// TrafficSplit, Istio, the argoproj-labs/gatewayAPI plugin's HTTPRoutes); every other router or field is refused by name.
 /// </summary>
 internal static class TrafficRoutingValidator
 {
@@ -98,12 +98,12 @@ internal static class TrafficRoutingValidator
     }
 
     /// <summary>
-    /// A setHeaderRoute step by Argo's rules: a router that takes header routes (of Tollgate's, the Gateway API plugin;
-    /// Argo's NGINX and SMI routers ignore them), the route named in managedRoutes, each match exactly one value.
+    /// A setHeaderRoute step by Argo's rules: a router that takes header routes (of Tollgate's, Istio and the Gateway API
+    /// plugin; Argo's NGINX and SMI routers ignore them), the route named in managedRoutes, each match exactly one value.
     /// </summary>
     public static void CheckHeaderRoute(SetHeaderRoute route, RolloutTrafficRouting? routing, string field, List<string> errors)
     {
-        if (routing?.Plugins?.ContainsKey(GatewayApiTrafficRouting.PluginName) != true)
+        if (routing?.Istio is null && routing?.Plugins?.ContainsKey(GatewayApiTrafficRouting.PluginName) != true)
         {
             errors.Add(routing is null || routing.Nginx is not null || routing.Smi is not null
                 ? $"{field}: SetHeaderRoute requires TrafficRouting, supports Istio and ALB and Apisix"
@@ -111,13 +111,10 @@ internal static class TrafficRoutingValidator
             return;
         }
 
-        if (routing.ManagedRoutes is null)
+        CheckRouteName(route.Name, routing, field, errors);
+        if (routing.Istio is not null && route.Match is { Count: 0 })
         {
-            errors.Add($"{Field}.managedRoutes: Rollout has missing field 'spec.strategy.canary.trafficRouting.managedRoutes'");
-        }
-        else if (!routing.ManagedRoutes.Any(r => r.Name == route.Name))
-        {
-            errors.Add($"{field}.name: Steps define a route that does not exist in spec.strategy.canary.trafficRouting.managedRoutes");
+            errors.Add($"{field}.match: an empty list would send every request to the canary (Argo's Istio router writes a route without match); omit match to remove the route");
         }
 
         for (var index = 0; index < (route.Match?.Count ?? 0); index++)
@@ -129,15 +126,86 @@ internal static class TrafficRoutingValidator
                 errors.Add($"{matchField}.headerName: a header name is required");
             }
 
-            var values = new[] { match.HeaderValue?.Exact, match.HeaderValue?.Regex, match.HeaderValue?.Prefix }.Count(v => !string.IsNullOrEmpty(v));
-            if (values == 0)
+            CheckStringMatch(match.HeaderValue, matchField, errors);
+        }
+    }
+
+    /// <summary>
+    /// A setMirrorRoute step by Argo's rules: Istio (the Gateway API plugin's SetMirrorRoute does nothing, so Tollgate
+    /// refuses it there rather than accept and ignore it), the route named in managedRoutes, each method, path and
+    /// header exactly one of exact, prefix or regex, a percentage of 0..100.
+    /// </summary>
+    public static void CheckMirrorRoute(SetMirrorRoute route, RolloutTrafficRouting? routing, string field, List<string> errors)
+    {
+        if (routing?.Istio is null)
+        {
+            errors.Add(routing?.Plugins is { Count: > 0 }
+                ? $"{field}: the {GatewayApiTrafficRouting.PluginName} plugin does not mirror traffic (Argo accepts the step and does nothing); Tollgate mirrors with istio only"
+                : $"{field}: SetMirrorRoute requires TrafficRouting, supports Istio and Plugins");
+            return;
+        }
+
+        CheckRouteName(route.Name, routing, field, errors);
+        for (var index = 0; index < (route.Match?.Count ?? 0); index++)
+        {
+            var match = route.Match![index];
+            var matchField = $"{field}.match[{index}]";
+            if (match.Method is not null)
             {
-                errors.Add($"{matchField}: StringMatch value missed, match value must have one of the following: exact, regex, prefix");
+                CheckStringMatch(match.Method, matchField + ".method", errors);
             }
-            else if (values > 1)
+
+            if (match.Path is not null)
             {
-                errors.Add($"{matchField}: StringMatch match value must have exactly one of the following: exact, regex, prefix");
+                CheckStringMatch(match.Path, matchField + ".path", errors);
             }
+
+            foreach (var (name, value) in match.Headers ?? new Dictionary<string, StringMatch>())
+            {
+                CheckStringMatch(value, $"{matchField}.headers[{Quoted.Value(name)}]", errors);
+            }
+
+            if (match.AdditionalProperties is { Count: > 0 } extra)
+            {
+                errors.Add($"{matchField}.{extra.Keys.First()}: unknown field; a match takes method, path and headers");
+            }
+        }
+
+        if (route.Percentage is < 0 or > 100)
+        {
+            errors.Add($"{field}.percentage: must be within 0..100, not {route.Percentage}");
+        }
+
+        if (route.AdditionalProperties is { Count: > 0 } unknown)
+        {
+            errors.Add($"{field}.{unknown.Keys.First()}: unknown field; setMirrorRoute takes name, match and percentage");
+        }
+    }
+
+    /// <summary>Argo's checks of a step's route: managedRoutes is set and lists the name.</summary>
+    private static void CheckRouteName(string? name, RolloutTrafficRouting routing, string field, List<string> errors)
+    {
+        if (routing.ManagedRoutes is null)
+        {
+            errors.Add($"{Field}.managedRoutes: Rollout has missing field 'spec.strategy.canary.trafficRouting.managedRoutes'");
+        }
+        else if (!routing.ManagedRoutes.Any(r => r.Name == name))
+        {
+            errors.Add($"{field}.name: Steps define a route that does not exist in spec.strategy.canary.trafficRouting.managedRoutes");
+        }
+    }
+
+    /// <summary>Argo's hasMultipleMatchValues: exactly one of exact, regex and prefix.</summary>
+    private static void CheckStringMatch(StringMatch? match, string field, List<string> errors)
+    {
+        var values = new[] { match?.Exact, match?.Regex, match?.Prefix }.Count(v => !string.IsNullOrEmpty(v));
+        if (values == 0)
+        {
+            errors.Add($"{field}: StringMatch value missed, match value must have one of the following: exact, regex, prefix");
+        }
+        else if (values > 1)
+        {
+            errors.Add($"{field}: StringMatch match value must have exactly one of the following: exact, regex, prefix");
         }
     }
 
@@ -148,12 +216,13 @@ internal static class TrafficRoutingValidator
             return;
         }
 
-        if (routing.Plugins?.ContainsKey(GatewayApiTrafficRouting.PluginName) != true)
+        if (routing.Istio is null && routing.Plugins?.ContainsKey(GatewayApiTrafficRouting.PluginName) != true)
         {
-            errors.Add($"{Field}.managedRoutes: only the {GatewayApiTrafficRouting.PluginName} plugin takes managed routes among Tollgate's routers (Argo's NGINX and SMI routers have none)");
+            errors.Add($"{Field}.managedRoutes: only istio and the {GatewayApiTrafficRouting.PluginName} plugin take managed routes among Tollgate's routers (Argo's NGINX and SMI routers have none)");
             return;
         }
 
+        var weighed = new HashSet<string>(IstioVirtualServices(routing.Istio).SelectMany(v => v.Routes ?? []), StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < managed.Count; index++)
         {
@@ -166,7 +235,22 @@ internal static class TrafficRoutingValidator
             {
                 errors.Add($"{Field}.managedRoutes[{index}].name: {Quoted.Value(name)} is listed twice");
             }
+            else if (weighed.Contains(name))
+            {
+                // Argo would delete the user's weighted route when it removes the managed routes.
+                errors.Add($"{Field}.managedRoutes[{index}].name: {Quoted.Value(name)} is also a route of istio virtualService routes; managed routes are deleted at the end of a rollout");
+            }
         }
+    }
+
+    private static IEnumerable<IstioVirtualService> IstioVirtualServices(IstioTrafficRouting? istio)
+    {
+        if (istio?.VirtualServices is { Count: > 0 } several)
+        {
+            return several;
+        }
+
+        return istio?.VirtualService is { } single ? [single] : [];
     }
 
     private static void CheckIstio(IstioTrafficRouting istio, List<string> errors)
