@@ -113,11 +113,11 @@ public sealed class RolloutController(
         var @namespace = rollout.Metadata.Namespace;
         var uid = rollout.Metadata.Uid;
         // By owner, as Argo finds them: the ReplicaSets and runs Argo Rollouts made carry none of Tollgate's labels.
-        var replicaSets = caches.ReplicaSets.List(@namespace)
-            .Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
+        var replicaSets = caches.ReplicaSets.ListByOwner(uid ?? "")
+            .Where(rs => rs.Metadata.Namespace == @namespace && rs.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
             .ToList();
-        var runs = caches.AnalysisRuns.List(@namespace)
-            .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == uid) == true)
+        var runs = caches.AnalysisRuns.ListByOwner(uid ?? "")
+            .Where(r => r.Metadata.Namespace == @namespace)
             .Select(ObserveRun)
             .ToList();
         // The same validator the admission webhook runs, so the two never disagree about what is valid.
