@@ -11,7 +11,7 @@ namespace Tollgate.Rollouts.Controllers;
 /// </summary>
 public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptions options)
 {
-    private readonly ISharedInformer<V1ReplicaSet> replicaSets = informers.GetInformer<V1ReplicaSet>(options.Namespace);
+    private readonly ISharedInformer<CachedReplicaSet> replicaSets = informers.GetInformer<CachedReplicaSet>(options.Namespace);
     private readonly ISharedInformer<AnalysisRun> analysisRuns = informers.GetInformer<AnalysisRun>(options.Namespace);
     private readonly ISharedInformer<AnalysisTemplate> templates = informers.GetInformer<AnalysisTemplate>(options.Namespace);
     private readonly ISharedInformer<ClusterAnalysisTemplate> clusterTemplates = informers.GetInformer<ClusterAnalysisTemplate>();
@@ -19,7 +19,7 @@ public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptio
     private readonly ISharedInformer<Rollout> rollouts = informers.GetInformer<Rollout>(options.Namespace);
     private readonly ISharedInformer<CachedService> services = informers.GetInformer<CachedService>(options.Namespace);
 
-    public IIndexedCache<V1ReplicaSet> ReplicaSets => replicaSets.Cache;
+    public IIndexedCache<CachedReplicaSet> ReplicaSets => replicaSets.Cache;
 
     public IIndexedCache<AnalysisRun> AnalysisRuns => analysisRuns.Cache;
 

@@ -12,4 +12,6 @@ namespace Tollgate.Rollouts.Controllers;
     Converters = [typeof(Rfc3339TimeConverter)])]
 [JsonSerializable(typeof(CachedService))]
 [JsonSerializable(typeof(KubernetesList<CachedService>))]
+[JsonSerializable(typeof(CachedReplicaSet))]
+[JsonSerializable(typeof(KubernetesList<CachedReplicaSet>))]
 public sealed partial class RolloutsCacheJsonContext : JsonSerializerContext;
