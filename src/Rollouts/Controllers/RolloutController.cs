@@ -220,7 +220,7 @@ public sealed class RolloutController(
             rs.Metadata.Name!,
             Labels.Value(rs.Metadata.Labels, RolloutLabels.PodTemplateHash) ?? "",
             withTemplates && rs.Spec?.Template is { ValueKind: JsonValueKind.Object } live
-                ? JsonSerializer.SerializeToNode(live.Deserialize(RolloutsJsonContext.Default.V1PodTemplateSpec), RolloutsJsonContext.Default.V1PodTemplateSpec)
+                ? JsonSerializer.SerializeToNode(live.Deserialize(RolloutsJsonContext.Default.V1PodTemplateSpec)!, RolloutsJsonContext.Default.V1PodTemplateSpec)
                 : null,
             rs.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null,
             rs.Metadata.DeletionTimestamp is not null))];
