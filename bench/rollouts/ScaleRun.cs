@@ -155,24 +155,15 @@ public static class ScaleRun
         var awaited = new ConcurrentDictionary<string, TaskCompletionSource<long>>(StringComparer.Ordinal);
         using var stopWatching = new CancellationTokenSource();
         var rsList = await client.ListAsync<V1ReplicaSet>(ns);
-        var watching = Task.Run(async () =>
+        var watching = ResumingWatch.RunAsync<V1ReplicaSet>(client, ns, rsList.Metadata?.ResourceVersion, (type, replicaSet) =>
         {
-            try
+            var at = Stopwatch.GetTimestamp();
+            if (type == WatchEventType.Added && replicaSet.Metadata.Name is { } name && name.LastIndexOf('-') is > 0 and var dash
+                && awaited.TryRemove(name[..dash], out var waiter))
             {
-                await foreach (var change in client.WatchAsync<V1ReplicaSet>(ns, new ListOptions { ResourceVersion = rsList.Metadata?.ResourceVersion }, stopWatching.Token))
-                {
-                    var at = Stopwatch.GetTimestamp();
-                    if (change.Type == WatchEventType.Added && change.Object.Metadata.Name is { } name && name.LastIndexOf('-') is > 0 and var dash
-                        && awaited.TryRemove(name[..dash], out var waiter))
-                    {
-                        waiter.TrySetResult(at);
-                    }
-                }
+                waiter.TrySetResult(at);
             }
-            catch (OperationCanceledException)
-            {
-            }
-        });
+        }, stopWatching.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         var latencies = new List<double>();
@@ -216,28 +207,18 @@ public static class ScaleRun
             pending[rollout.Metadata.Name!] = (rollout.Metadata.Generation ?? 0) + 1;
         }
 
-        var watching = Task.Run(async () =>
+        var watching = ResumingWatch.RunAsync<Rollout>(client, ns, list.Metadata?.ResourceVersion, (_, rollout) =>
         {
-            try
+            if (pending.TryGetValue(rollout.Metadata.Name ?? "", out var generation)
+                && rollout.Status?.ObservedGeneration == generation.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && rollout.Status.CurrentStepIndex == 1
+                && rollout.Status.PauseConditions?.Any(p => p.Reason == "CanaryPauseStep") == true
+                && pending.TryRemove(rollout.Metadata.Name!, out _)
+                && Interlocked.Increment(ref reached) == burst)
             {
-                await foreach (var change in client.WatchAsync<Rollout>(ns, new ListOptions { ResourceVersion = list.Metadata?.ResourceVersion }, stopWatching.Token))
-                {
-                    var rollout = change.Object;
-                    if (pending.TryGetValue(rollout.Metadata.Name ?? "", out var generation)
-                        && rollout.Status?.ObservedGeneration == generation.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        && rollout.Status.CurrentStepIndex == 1
-                        && rollout.Status.PauseConditions?.Any(p => p.Reason == "CanaryPauseStep") == true
-                        && pending.TryRemove(rollout.Metadata.Name!, out _)
-                        && Interlocked.Increment(ref reached) == burst)
-                    {
-                        done.TrySetResult();
-                    }
-                }
+                done.TrySetResult();
             }
-            catch (OperationCanceledException)
-            {
-            }
-        });
+        }, stopWatching.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         var started = Stopwatch.StartNew();
