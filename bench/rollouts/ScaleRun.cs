@@ -207,7 +207,7 @@ public static class ScaleRun
             pending[rollout.Metadata.Name!] = (rollout.Metadata.Generation ?? 0) + 1;
         }
 
-        var watching = ResumingWatch.RunAsync<Rollout>(client, ns, list.Metadata?.ResourceVersion, (_, rollout) =>
+        var watching = ResumingWatch.RunAsync<Rollout>(client, ns, list.Metadata?.ResourceVersion, (kind, rollout) =>
         {
             if (pending.TryGetValue(rollout.Metadata.Name ?? "", out var generation)
                 && rollout.Status?.ObservedGeneration == generation.ToString(System.Globalization.CultureInfo.InvariantCulture)
