@@ -24,7 +24,7 @@ catch (FormatException e)
 KubernetesClient client;
 try
 {
-    client = new KubernetesClient(settings.LoadKubernetesConfiguration(), Tollgate.Shared.Entities.Rollouts.RolloutsJsonContext.Default);
+    client = new KubernetesClient(settings.LoadKubernetesConfiguration(), Tollgate.Shared.Entities.Rollouts.RolloutsJsonContext.Default, RolloutsCacheJsonContext.Default);
 }
 catch (KubeConfigException e)
 {

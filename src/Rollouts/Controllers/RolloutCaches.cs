@@ -5,17 +5,21 @@ using Tollgate.Shared.Operator.Informers;
 
 namespace Tollgate.Rollouts.Controllers;
 
-/// <summary>The informer caches the controllers read instead of calling the API: ReplicaSets, AnalysisRuns, templates and the Deployments a workloadRef names.</summary>
+/// <summary>
+/// The informer caches the controllers read instead of calling the API: ReplicaSets, AnalysisRuns, templates, the
+/// Deployments a workloadRef names and the selectors of Services.
+/// </summary>
 public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptions options)
 {
-    private readonly ISharedInformer<V1ReplicaSet> replicaSets = informers.GetInformer<V1ReplicaSet>(options.Namespace);
+    private readonly ISharedInformer<CachedReplicaSet> replicaSets = informers.GetInformer<CachedReplicaSet>(options.Namespace);
     private readonly ISharedInformer<AnalysisRun> analysisRuns = informers.GetInformer<AnalysisRun>(options.Namespace);
     private readonly ISharedInformer<AnalysisTemplate> templates = informers.GetInformer<AnalysisTemplate>(options.Namespace);
     private readonly ISharedInformer<ClusterAnalysisTemplate> clusterTemplates = informers.GetInformer<ClusterAnalysisTemplate>();
     private readonly ISharedInformer<V1Deployment> deployments = informers.GetInformer<V1Deployment>(options.Namespace);
     private readonly ISharedInformer<Rollout> rollouts = informers.GetInformer<Rollout>(options.Namespace);
+    private readonly ISharedInformer<CachedService> services = informers.GetInformer<CachedService>(options.Namespace);
 
-    public IIndexedCache<V1ReplicaSet> ReplicaSets => replicaSets.Cache;
+    public IIndexedCache<CachedReplicaSet> ReplicaSets => replicaSets.Cache;
 
     public IIndexedCache<AnalysisRun> AnalysisRuns => analysisRuns.Cache;
 
@@ -27,6 +31,8 @@ public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptio
 
     public IIndexedCache<Rollout> Rollouts => rollouts.Cache;
 
+    public IIndexedCache<CachedService> Services => services.Cache;
+
     /// <summary>Deployment changes, for <see cref="WorkloadGenerations"/>.</summary>
     public ISharedInformer<V1Deployment> DeploymentInformer => deployments;
 
@@ -36,5 +42,6 @@ public sealed class RolloutCaches(SharedInformerFactory informers, OperatorOptio
         analysisRuns.WaitForCacheSyncAsync(cancellationToken),
         templates.WaitForCacheSyncAsync(cancellationToken),
         clusterTemplates.WaitForCacheSyncAsync(cancellationToken),
-        deployments.WaitForCacheSyncAsync(cancellationToken));
+        deployments.WaitForCacheSyncAsync(cancellationToken),
+        services.WaitForCacheSyncAsync(cancellationToken));
 }

@@ -113,11 +113,11 @@ public sealed class RolloutController(
         var @namespace = rollout.Metadata.Namespace;
         var uid = rollout.Metadata.Uid;
         // By owner, as Argo finds them: the ReplicaSets and runs Argo Rollouts made carry none of Tollgate's labels.
-        var replicaSets = caches.ReplicaSets.List(@namespace)
-            .Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
+        var replicaSets = caches.ReplicaSets.ListByOwner(uid ?? "")
+            .Where(rs => rs.Metadata.Namespace == @namespace && rs.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
             .ToList();
-        var runs = caches.AnalysisRuns.List(@namespace)
-            .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == uid) == true)
+        var runs = caches.AnalysisRuns.ListByOwner(uid ?? "")
+            .Where(r => r.Metadata.Namespace == @namespace)
             .Select(ObserveRun)
             .ToList();
         // The same validator the admission webhook runs, so the two never disagree about what is valid.
@@ -192,20 +192,19 @@ public sealed class RolloutController(
     }
 
     /// <summary>Tollgate's hash of the template, or the hash of the ReplicaSet (Argo's) that already runs it.</summary>
-    private async Task<CurrentReplicaSetResult> ResolveCurrentReplicaSetAsync(Rollout rollout, IReadOnlyList<V1ReplicaSet> replicaSets, CancellationToken cancellationToken)
+    private async Task<CurrentReplicaSetResult> ResolveCurrentReplicaSetAsync(Rollout rollout, IReadOnlyList<CachedReplicaSet> replicaSets, CancellationToken cancellationToken)
     {
         var template = rollout.Spec.Template!;
         var ownHash = PodTemplateHash.Compute(template, rollout.Status?.CollisionCount);
-        var candidates = replicaSets.Select(rs => new CandidateReplicaSet(
-                rs.Metadata.Name!,
-                Labels.Value(rs.Metadata.Labels, RolloutLabels.PodTemplateHash) ?? "",
-                rs.Spec?.Template is { } live ? JsonSerializer.SerializeToNode(live, RolloutsJsonContext.Default.V1PodTemplateSpec) : null,
-                rs.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null,
-                rs.Metadata.DeletionTimestamp is not null))
-            .ToList();
-        var desired = CurrentReplicaSet.NeedsTemplateComparison(ownHash, candidates)
-            ? await templateDefaults.ApplyAsync(rollout.Metadata.Namespace ?? "", template, ownHash, cancellationToken)
-            : null;
+        // The live templates are read (and parsed) only when no ReplicaSet carries Tollgate's own hash.
+        var candidates = Candidates(replicaSets, withTemplates: false);
+        JsonNode? desired = null;
+        if (CurrentReplicaSet.NeedsTemplateComparison(ownHash, candidates))
+        {
+            candidates = Candidates(replicaSets, withTemplates: true);
+            desired = await templateDefaults.ApplyAsync(rollout.Metadata.Namespace ?? "", template, ownHash, cancellationToken);
+        }
+
         var antiAffinity = (rollout.Spec.Strategy?.Canary?.AntiAffinity ?? rollout.Spec.Strategy?.BlueGreen?.AntiAffinity) is { ValueKind: JsonValueKind.Object };
         var current = CurrentReplicaSet.Resolve(ownHash, desired, candidates, rollout.Status?.StableRS, antiAffinity);
         if (current.Adopted && rollout.Status?.CurrentPodHash != current.PodHash)
@@ -216,7 +215,17 @@ public sealed class RolloutController(
         return current;
     }
 
-    private static ObservedReplicaSet ObserveReplicaSet(V1ReplicaSet replicaSet) => new(
+    private static List<CandidateReplicaSet> Candidates(IReadOnlyList<CachedReplicaSet> replicaSets, bool withTemplates) =>
+        [.. replicaSets.Select(rs => new CandidateReplicaSet(
+            rs.Metadata.Name!,
+            Labels.Value(rs.Metadata.Labels, RolloutLabels.PodTemplateHash) ?? "",
+            withTemplates && rs.Spec?.Template is { ValueKind: JsonValueKind.Object } live
+                ? JsonSerializer.SerializeToNode(live.Deserialize(RolloutsJsonContext.Default.V1PodTemplateSpec)!, RolloutsJsonContext.Default.V1PodTemplateSpec)
+                : null,
+            rs.Metadata.Annotations?.TryGetValue(EphemeralMetadata.Annotation, out var injected) == true ? injected : null,
+            rs.Metadata.DeletionTimestamp is not null))];
+
+    private static ObservedReplicaSet ObserveReplicaSet(CachedReplicaSet replicaSet) => new(
         replicaSet.Metadata.Name!,
         Labels.Value(replicaSet.Metadata.Labels, RolloutLabels.PodTemplateHash) ?? "",
         replicaSet.Spec?.Replicas ?? 0,

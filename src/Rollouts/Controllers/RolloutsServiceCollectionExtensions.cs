@@ -33,7 +33,7 @@ public static class RolloutsServiceCollectionExtensions
         services.AddSingleton<RolloutsMeter>();
         return builder
             .AddController<RolloutController, Rollout>()
-            .Owns<Rollout, V1ReplicaSet>()
+            .Owns<Rollout, CachedReplicaSet>()
             .Owns<Rollout, AnalysisRun>()
             .AddController<AnalysisRunController, AnalysisRun>();
     }

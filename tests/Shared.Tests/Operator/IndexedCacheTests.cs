@@ -43,31 +43,43 @@ public sealed class IndexedCacheTests
     }
 
     [Fact]
-    public void Indexes_NamespaceAndLabels_FollowUpsertAndRemove()
+    public void Indexes_NamespaceAndOwner_FollowUpsertAndRemove()
     {
         var cache = new IndexedCache<Widget>();
-        cache.Upsert(Labelled("a", "ns1", ("app", "web"), ("tier", "front")));
-        cache.Upsert(Labelled("b", "ns1", ("app", "web"), ("tier", "back")));
-        cache.Upsert(Labelled("c", "ns2", ("app", "web")));
-        cache.Upsert(Labelled("d", "ns2", ("app", "db")));
+        cache.Upsert(Owned("a", "ns1", "uid-web"));
+        cache.Upsert(Owned("b", "ns1", "uid-web", "uid-extra"));
+        cache.Upsert(Owned("c", "ns2", "uid-web"));
+        cache.Upsert(Owned("d", "ns2", "uid-db"));
+        cache.Upsert(Owned("e", "ns2", ""));
 
         Assert.Equal("a", cache.Get("ns1", "a")!.Metadata.Name);
         Assert.Null(cache.Get("ns2", "a"));
         Assert.Equal(["a", "b"], Names(cache.List("ns1")));
-        Assert.Equal(["a", "b", "c"], Names(cache.ListByLabel("app", "web")));
-        Assert.Equal(["c"], Names(cache.ListByLabel("app", "web", "ns2")));
-        Assert.Equal(["b"], Names(cache.ListBySelector(new Dictionary<string, string> { ["app"] = "web", ["tier"] = "back" })));
-        Assert.Empty(cache.ListBySelector(new Dictionary<string, string> { ["app"] = "web", ["tier"] = "none" }));
+        Assert.Equal(["a", "b", "c"], Names(cache.ListByOwner("uid-web")));
+        Assert.Equal(["b"], Names(cache.ListByOwner("uid-extra")));
+        Assert.Empty(cache.ListByOwner("uid-none"));
+        Assert.Empty(cache.ListByOwner(""));
 
-        var update = cache.Upsert(Labelled("b", "ns1", ("app", "db")));
-        cache.Remove(Labelled("c", "ns2"));
+        var update = cache.Upsert(Owned("b", "ns1", "uid-db"));
+        cache.Remove(Owned("c", "ns2"));
 
         Assert.Equal(CacheChangeType.Updated, update.Type);
-        Assert.Equal(["a"], Names(cache.ListByLabel("app", "web")));
-        Assert.Equal(["b", "d"], Names(cache.ListByLabel("app", "db")));
-        Assert.Empty(cache.ListByLabel("tier", "back"));
-        Assert.Equal(["d"], Names(cache.List("ns2")));
-        Assert.Equal(3, cache.Count);
+        Assert.Equal(["a"], Names(cache.ListByOwner("uid-web")));
+        Assert.Equal(["b", "d"], Names(cache.ListByOwner("uid-db")));
+        Assert.Empty(cache.ListByOwner("uid-extra"));
+        Assert.Equal(["d", "e"], Names(cache.List("ns2")));
+        Assert.Equal(4, cache.Count);
+    }
+
+    [Fact]
+    public void ListByOwner_RelistDropsDeletedObjects_FromTheIndex()
+    {
+        var cache = new IndexedCache<Widget>();
+        cache.Replace([Owned("a", "ns", "uid-web"), Owned("b", "ns", "uid-web")]);
+
+        cache.Replace([Owned("b", "ns", "uid-web")]);
+
+        Assert.Equal(["b"], Names(cache.ListByOwner("uid-web")));
     }
 
     [Fact]
@@ -97,10 +109,10 @@ public sealed class IndexedCacheTests
             return widget;
         })];
 
-    private static Widget Labelled(string name, string @namespace, params (string Key, string Value)[] labels)
+    private static Widget Owned(string name, string @namespace, params string[] ownerUids)
     {
         var widget = Widget.Named(name, @namespace);
-        widget.Metadata.Labels = labels.ToDictionary(l => l.Key, l => l.Value);
+        widget.Metadata.OwnerReferences = [.. ownerUids.Select(uid => new V1OwnerReference { ApiVersion = "test.tollgate.dev/v1", Kind = "Widget", Name = "owner", Uid = uid })];
         return widget;
     }
 

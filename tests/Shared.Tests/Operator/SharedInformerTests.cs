@@ -93,7 +93,7 @@ public sealed class SharedInformerTests(ControlPlaneFixture fixture) : ControlPl
         informer.Start();
         await informer.WaitForCacheSyncAsync(Timeout());
 
-        Assert.Equal(["web-1"], informer.Cache.ListByLabel("app", "web").Select(s => s.Metadata.Name));
+        Assert.Equal(["web-1"], informer.Cache.List(Namespace).Select(s => s.Metadata.Name));
         Assert.Null(informer.Cache.Get(Namespace, "db-1"));
 
         var moved = (await client.GetAsync<Sprocket>("web-1", Namespace, Timeout()))!;

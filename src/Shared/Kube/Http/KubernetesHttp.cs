@@ -16,7 +16,7 @@ internal sealed class KubernetesHttp : IDisposable
     public const string MeterName = "Tollgate.Kube";
     private static readonly Meter Meter = new(MeterName);
     private static readonly Counter<long> Requests =
-        Meter.CreateCounter<long>("kube_api_requests", description: "Requests to the Kubernetes API by verb and status code");
+        Meter.CreateCounter<long>("kube_api_requests", description: "Requests to the Kubernetes API by verb, resource and status code");
     private static readonly Histogram<double> Latency = Meter.CreateHistogram<double>(
         "kube_api_request_duration", unit: "s", description: "Kubernetes API request latency (watches excluded)");
 
@@ -61,7 +61,8 @@ internal sealed class KubernetesHttp : IDisposable
         };
         request.Headers.UserAgent.ParseAdd(config.UserAgent);
         request.Headers.Accept.ParseAdd("application/json");
-        var verb = streaming ? "WATCH" : method.Method;
+        var kind = ApiRequestKind.Of(method.Method, pathAndQuery, streaming);
+        var verb = kind.Verb;
         HttpClient http;
         ExecCredential? credentialUsed;
         try
@@ -70,7 +71,7 @@ internal sealed class KubernetesHttp : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Requests.Add(1, new("verb", verb), new("code", "credentials"));
+            Requests.Add(1, new("verb", verb), new("resource", kind.Resource), new("code", "credentials"));
             throw new KubernetesException($"{method} {pathAndQuery}: no credentials: {OneLine.Of(e.Message)}", e);
         }
 
@@ -94,17 +95,17 @@ internal sealed class KubernetesHttp : IDisposable
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            Requests.Add(1, new("verb", verb), new("code", "timeout"));
+            Requests.Add(1, new("verb", verb), new("resource", kind.Resource), new("code", "timeout"));
             throw new KubernetesException($"{method} {pathAndQuery} timed out after {config.RequestTimeout.TotalSeconds:0}s", e);
         }
         catch (HttpRequestException e)
         {
-            Requests.Add(1, new("verb", verb), new("code", "error"));
+            Requests.Add(1, new("verb", verb), new("resource", kind.Resource), new("code", "error"));
             throw new KubernetesException($"{method} {config.Host}{pathAndQuery.TrimStart('/')} failed: {e.Message}", e);
         }
 
         var code = (int)response.StatusCode;
-        Requests.Add(1, new("verb", verb), new("code", code.ToString(CultureInfo.InvariantCulture)));
+        Requests.Add(1, new("verb", verb), new("resource", kind.Resource), new("code", code.ToString(CultureInfo.InvariantCulture)));
         if (!streaming)
         {
             Latency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("verb", verb));

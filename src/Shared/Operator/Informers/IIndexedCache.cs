@@ -4,7 +4,7 @@ using Tollgate.Shared.Kube.Models;
 namespace Tollgate.Shared.Operator.Informers;
 
 /// <summary>
-/// An informer's in-memory copy of the watched objects, indexed by namespace/name, by namespace and by label. Reads
+/// An informer's in-memory copy of the watched objects, indexed by namespace/name, by namespace and by owner. Reads
 /// never call the API. The objects are shared with every reader: treat them as read-only.
 /// </summary>
 public interface IIndexedCache<T>
@@ -18,9 +18,9 @@ public interface IIndexedCache<T>
     /// <summary>Every object, or those of one namespace.</summary>
     IReadOnlyList<T> List(string? @namespace = null);
 
-    /// <summary>Objects carrying the label <paramref name="key"/>=<paramref name="value"/>, optionally in one namespace.</summary>
-    IReadOnlyList<T> ListByLabel(string key, string value, string? @namespace = null);
-
-    /// <summary>Objects carrying every label of <paramref name="matchLabels"/> (an equality selector).</summary>
-    IReadOnlyList<T> ListBySelector(IReadOnlyDictionary<string, string> matchLabels, string? @namespace = null);
+    /// <summary>
+    /// Objects with an owner reference to <paramref name="ownerUid"/> (controller or not), as client-go's owner-UID
+    /// indexers answer: without scanning the namespace.
+    /// </summary>
+    IReadOnlyList<T> ListByOwner(string ownerUid);
 }

@@ -11,7 +11,7 @@ public sealed class IndexedCache<T> : IIndexedCache<T>
     private readonly Lock gate = new();
     private readonly Dictionary<EntityKey, T> items = [];
     private readonly Dictionary<string, HashSet<EntityKey>> byNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Key, string Value), HashSet<EntityKey>> byLabel = [];
+    private readonly Dictionary<string, HashSet<EntityKey>> byOwner = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -46,34 +46,12 @@ public sealed class IndexedCache<T> : IIndexedCache<T>
         }
     }
 
-    public IReadOnlyList<T> ListByLabel(string key, string value, string? @namespace = null) =>
-        ListBySelector(new Dictionary<string, string>(StringComparer.Ordinal) { [key] = value }, @namespace);
-
-    public IReadOnlyList<T> ListBySelector(IReadOnlyDictionary<string, string> matchLabels, string? @namespace = null)
+    public IReadOnlyList<T> ListByOwner(string ownerUid)
     {
-        ArgumentNullException.ThrowIfNull(matchLabels);
-        if (matchLabels.Count == 0)
-        {
-            return List(@namespace);
-        }
-
+        ArgumentNullException.ThrowIfNull(ownerUid);
         lock (gate)
         {
-            var sets = new List<HashSet<EntityKey>>(matchLabels.Count);
-            foreach (var (key, value) in matchLabels)
-            {
-                if (!byLabel.TryGetValue((key, value), out var set))
-                {
-                    return [];
-                }
-
-                sets.Add(set);
-            }
-
-            sets.Sort((a, b) => a.Count.CompareTo(b.Count));
-            return [.. sets[0]
-                .Where(k => (@namespace is null || k.Namespace == @namespace) && sets.Skip(1).All(s => s.Contains(k)))
-                .Select(k => items[k])];
+            return byOwner.TryGetValue(ownerUid, out var keys) ? [.. keys.Select(k => items[k])] : [];
         }
     }
 
@@ -167,14 +145,19 @@ public sealed class IndexedCache<T> : IIndexedCache<T>
         }
 
         inNamespace.Add(key);
-        foreach (var label in entity.Metadata.Labels ?? new Dictionary<string, string>())
+        foreach (var owner in entity.Metadata.OwnerReferences ?? [])
         {
-            if (!byLabel.TryGetValue((label.Key, label.Value), out var labelled))
+            if (string.IsNullOrEmpty(owner.Uid))
             {
-                byLabel[(label.Key, label.Value)] = labelled = [];
+                continue;
             }
 
-            labelled.Add(key);
+            if (!byOwner.TryGetValue(owner.Uid, out var owned))
+            {
+                byOwner[owner.Uid] = owned = [];
+            }
+
+            owned.Add(key);
         }
     }
 
@@ -186,11 +169,11 @@ public sealed class IndexedCache<T> : IIndexedCache<T>
             byNamespace.Remove(ns);
         }
 
-        foreach (var label in entity.Metadata.Labels ?? new Dictionary<string, string>())
+        foreach (var owner in entity.Metadata.OwnerReferences ?? [])
         {
-            if (byLabel.TryGetValue((label.Key, label.Value), out var labelled) && labelled.Remove(key) && labelled.Count == 0)
+            if (!string.IsNullOrEmpty(owner.Uid) && byOwner.TryGetValue(owner.Uid, out var owned) && owned.Remove(key) && owned.Count == 0)
             {
-                byLabel.Remove((label.Key, label.Value));
+                byOwner.Remove(owner.Uid);
             }
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tollgate.Shared.Kube;
+using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Kube.Requests;
 using Tollgate.Shared.Kube.Watch;
 
@@ -132,17 +133,14 @@ public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable, ID
     /// <summary>Applies one list/watch event to the cache and tells the handlers; the informer's only writer.</summary>
     internal void Apply(ListWatchEvent<T> change)
     {
-        if (!options.KeepManagedFields)
+        foreach (var entity in change.Items ?? [])
         {
-            foreach (var entity in change.Items ?? [])
-            {
-                ManagedFields.Strip(entity.Metadata);
-            }
+            Trim(entity.Metadata);
+        }
 
-            if (change.Object is not null)
-            {
-                ManagedFields.Strip(change.Object.Metadata);
-            }
+        if (change.Object is not null)
+        {
+            Trim(change.Object.Metadata);
         }
 
         lock (dispatchGate)
@@ -173,6 +171,17 @@ public sealed class SharedInformer<T> : ISharedInformer<T>, IAsyncDisposable, ID
                     break;
             }
         }
+    }
+
+    /// <summary>What every cached object can do without: managedFields (unless kept), and copies of repeated strings.</summary>
+    private void Trim(V1ObjectMeta metadata)
+    {
+        if (!options.KeepManagedFields)
+        {
+            ManagedFields.Strip(metadata);
+        }
+
+        SharedStrings.Share(metadata);
     }
 
     private async Task PumpAsync(CancellationToken cancellationToken)
