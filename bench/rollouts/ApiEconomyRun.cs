@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Tollgate.Rollouts.Tests.Support;
 using Tollgate.Shared.Entities.Rollouts;
 using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
