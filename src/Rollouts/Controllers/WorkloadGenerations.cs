@@ -7,13 +7,14 @@ using Tollgate.Shared.Kube;
 using Tollgate.Shared.Kube.Models;
 using Tollgate.Shared.Kube.Requests;
 using Tollgate.Shared.Operator.Informers;
+using Tollgate.Shared.Operator.LeaderElection;
 
 namespace Tollgate.Rollouts.Controllers;
 
 /// <summary>
 /// As Argo's templateref.go: a change of a Deployment puts its generation in the rollout.argoproj.io/workload-generation
-/// annotation of every Rollout whose workloadRef names it, and that change of the Rollout reconciles it. Writes are
-/// idempotent, so a standby replica making one changes nothing.
+/// annotation of every Rollout whose workloadRef names it, and that change of the Rollout reconciles it. Only the
+/// leader stamps: a standby's client refuses writes (the leader write fence), and its reconcile stamps anyway.
 /// </summary>
 public sealed class WorkloadGenerations : IInformerEventHandler<V1Deployment>
 {
@@ -22,13 +23,15 @@ public sealed class WorkloadGenerations : IInformerEventHandler<V1Deployment>
     private readonly IKubernetesClient client;
     private readonly RolloutCaches caches;
     private readonly ILogger<WorkloadGenerations> logger;
+    private readonly LeaderElector? elector;
 
-    public WorkloadGenerations(IKubernetesClient client, RolloutCaches caches, ILogger<WorkloadGenerations> logger)
+    public WorkloadGenerations(IKubernetesClient client, RolloutCaches caches, ILogger<WorkloadGenerations> logger, LeaderElector? elector = null)
     {
         ArgumentNullException.ThrowIfNull(caches);
         this.client = client;
         this.caches = caches;
         this.logger = logger;
+        this.elector = elector;
         caches.DeploymentInformer.AddEventHandler(this);
     }
 
@@ -40,6 +43,11 @@ public sealed class WorkloadGenerations : IInformerEventHandler<V1Deployment>
 
     private void Stamp(V1Deployment deployment)
     {
+        if (elector is { IsLeader: false })
+        {
+            return;
+        }
+
         var generation = (deployment.Metadata.Generation ?? 0).ToString(CultureInfo.InvariantCulture);
         foreach (var rollout in caches.Rollouts.List(deployment.Metadata.Namespace))
         {
