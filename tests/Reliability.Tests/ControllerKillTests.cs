@@ -16,6 +16,7 @@ namespace Tollgate.Reliability.Tests;
 /// selects a fully available ReplicaSet), and the end state must equal that of an undisturbed run of the same
 /// Rollout. The seed is reported; TOLLGATE_CHAOS_SEED replays the same kill plan.
 /// </summary>
+[Collection(ControllerProcessesCollection.Name)]
 public sealed class ControllerKillTests(ControlPlaneFixture fixture) : RolloutScenario(fixture)
 {
     private const int MaxKillsPerRound = 8;

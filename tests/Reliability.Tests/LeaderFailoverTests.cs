@@ -14,6 +14,7 @@ namespace Tollgate.Reliability.Tests;
 /// thawed: the standby takes over (the time is measured, from the audit log), the rollout finishes with the canary
 /// invariants intact, and the old leader writes nothing after its renew deadline has passed.
 /// </summary>
+[Collection(ControllerProcessesCollection.Name)]
 public sealed class LeaderFailoverTests(ControlPlaneFixture fixture) : RolloutScenario(fixture)
 {
     private static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(10);

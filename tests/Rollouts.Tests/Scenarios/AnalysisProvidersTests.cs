@@ -11,6 +11,7 @@ namespace Tollgate.Rollouts.Tests.Scenarios;
 /// A canary gated by a web metric (a real Kestrel endpoint demanding a bearer token the template reads from a Secret)
 /// and a Prometheus range query (the real Prometheus), on the real control plane.
 /// </summary>
+[Collection(SecondPlaneCollection.Name)]
 public sealed class AnalysisProvidersTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : RolloutTest(fixture, prometheus)
 {
     private const string Token = "canary-token-7";

@@ -4,6 +4,7 @@ using Tollgate.Testing;
 
 namespace Tollgate.Rollouts.Tests.Scenarios;
 
+[Collection(SecondPlaneCollection.Name)]
 public sealed class CanaryRolloutTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : RolloutTest(fixture, prometheus)
 {
     private static string SeedShaped(string image, string pause = "4s") => $$"""

@@ -17,6 +17,7 @@ namespace Tollgate.Rollouts.Tests.Scenarios;
 /// Traffic-routed canaries on the real control plane: each router's object is watched, so every weight Tollgate writes
 /// is seen in order; the Ingress kind is built in, HTTPRoute and TrafficSplit come from tests/Testing/Crds.
 /// </summary>
+[Collection(SecondPlaneCollection.Name)]
 public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : RolloutTest(fixture, prometheus)
 {
     private const string CanaryIngress = "web-app-web-canary";

@@ -8,6 +8,7 @@ using Tollgate.Testing;
 namespace Tollgate.Rollouts.Tests.Scenarios;
 
 /// <summary>spec.workloadRef to a running Deployment, as Argo's docs/migrating.md describes the migration.</summary>
+[Collection(SecondPlaneCollection.Name)]
 public sealed class WorkloadRefTests(ControlPlaneFixture fixture, PrometheusFixture prometheus) : RolloutTest(fixture, prometheus)
 {
     private static string Deployment(int version) => $$"""
