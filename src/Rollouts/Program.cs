@@ -49,6 +49,8 @@ builder.Services.AddKubernetesOperator(options =>
         options.LeaseDuration = settings.LeaseDuration;
         options.RenewDeadline = settings.RenewDeadline;
         options.RetryPeriod = settings.RetryPeriod;
+        options.SetWorkerCount<Tollgate.Shared.Entities.Rollouts.Rollout>(settings.RolloutThreads)
+            .SetWorkerCount<Tollgate.Shared.Entities.Rollouts.AnalysisRun>(settings.AnalysisThreads);
     })
     .AddRolloutControllers();
 

@@ -27,7 +27,17 @@ public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, str
     /// <summary>--leader-election-retry-period: the interval between attempts to acquire or renew.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <exception cref="FormatException">A leader-election duration is not a positive Go duration; the message names the flag.</exception>
+    /// <summary>--rollout-threads (Argo Rollouts' flag and default): workers of the Rollout controller.</summary>
+    public int RolloutThreads { get; init; } = DefaultRolloutThreads;
+
+    /// <summary>--analysis-threads (Argo Rollouts' flag and default): workers of the AnalysisRun controller.</summary>
+    public int AnalysisThreads { get; init; } = DefaultAnalysisThreads;
+
+    public const int DefaultRolloutThreads = 10;
+
+    public const int DefaultAnalysisThreads = 30;
+
+    /// <exception cref="FormatException">A leader-election duration is not a positive Go duration, or a thread count not a positive integer; the message names the flag.</exception>
     public static RolloutsSettings FromArguments(IReadOnlyList<string> arguments, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -61,7 +71,21 @@ public sealed record RolloutsSettings(string? Kubeconfig, string? Namespace, str
             LeaseDuration = Duration("leader-election-lease-duration", Flag("leader-election-lease-duration"), TimeSpan.FromSeconds(15)),
             RenewDeadline = Duration("leader-election-renew-deadline", Flag("leader-election-renew-deadline"), TimeSpan.FromSeconds(10)),
             RetryPeriod = Duration("leader-election-retry-period", Flag("leader-election-retry-period"), TimeSpan.FromSeconds(2)),
+            RolloutThreads = Threads("rollout-threads", Flag("rollout-threads"), DefaultRolloutThreads),
+            AnalysisThreads = Threads("analysis-threads", Flag("analysis-threads"), DefaultAnalysisThreads),
         };
+    }
+
+    private static int Threads(string flag, string? text, int fallback)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var threads) && threads > 0
+            ? threads
+            : throw new FormatException($"--{flag} {text}: must be a positive integer");
     }
 
     private static TimeSpan Duration(string flag, string? text, TimeSpan fallback)

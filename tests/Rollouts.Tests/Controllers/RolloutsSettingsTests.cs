@@ -113,4 +113,32 @@ public sealed class RolloutsSettingsTests
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromArguments_NoThreadFlags_ArgoRolloutsDefaults()
+    {
+        var settings = RolloutsSettings.FromArguments([], _ => null);
+
+        Assert.Equal((10, 30), (settings.RolloutThreads, settings.AnalysisThreads));
+    }
+
+    [Fact]
+    public void FromArguments_ThreadFlags_WorkerCounts()
+    {
+        var settings = RolloutsSettings.FromArguments(["--rollout-threads", "4", "--analysis-threads=7"], _ => null);
+
+        Assert.Equal((4, 7), (settings.RolloutThreads, settings.AnalysisThreads));
+    }
+
+    [Theory]
+    [InlineData("--rollout-threads", "0")]
+    [InlineData("--rollout-threads", "-3")]
+    [InlineData("--analysis-threads", "ten")]
+    [InlineData("--analysis-threads", "99999999999")]
+    public void FromArguments_BadThreadCount_FormatExceptionNamingTheFlag(string flag, string value)
+    {
+        var error = Assert.Throws<FormatException>(() => RolloutsSettings.FromArguments([flag, value], _ => null));
+
+        Assert.Equal($"{flag} {value}: must be a positive integer", error.Message);
+    }
 }

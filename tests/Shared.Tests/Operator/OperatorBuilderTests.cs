@@ -113,6 +113,33 @@ public sealed class OperatorBuilderTests
         Assert.Throws<ArgumentException>(() => new ServiceCollection().AddKubernetesOperator(o => o.WorkerCount = 0));
     }
 
+    [Theory]
+    [InlineData(false, 3)]
+    [InlineData(true, 5)]
+    public void AddController_WorkerCountOfItsKind_GivesItThatManyWorkers(bool setForWidget, int expected)
+    {
+        using var client = new KubernetesClient(Nowhere, TestJsonContext.Default);
+        var services = new ServiceCollection().AddSingleton<IKubernetesClient>(client);
+        services.AddKubernetesOperator(o =>
+            {
+                o.WorkerCount = 3;
+                if (setForWidget)
+                {
+                    o.SetWorkerCount<Widget>(5);
+                }
+            })
+            .AddController<ScriptedWidgetController, Widget>();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(expected, Assert.Single(provider.GetServices<IRunnableController>()).Workers);
+    }
+
+    [Fact]
+    public void SetWorkerCount_Zero_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OperatorOptions().SetWorkerCount<Widget>(0));
+    }
+
     [Fact]
     public void AddController_SecondControllerForSameKind_Throws()
     {

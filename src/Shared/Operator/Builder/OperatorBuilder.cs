@@ -94,7 +94,8 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorOptio
             queue,
             services.GetRequiredService<ReconcileMetrics>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger($"{typeof(EntityReconciler<,>).Namespace}.{name}"),
-            time);
+            time,
+            options.WorkerCountOf(typeof(TEntity)));
         foreach (var owned in services.GetServices<OwnedWatch<TEntity>>())
         {
             reconciler.Attach(owned.Subscribe(services, reconciler.EnqueueOwner));

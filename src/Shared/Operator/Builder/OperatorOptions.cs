@@ -7,6 +7,7 @@ namespace Tollgate.Shared.Operator.Builder;
 public sealed class OperatorOptions
 {
     private readonly List<IJsonTypeInfoResolver> jsonResolvers = [];
+    private readonly Dictionary<Type, int> workersByKind = [];
 
     /// <summary>Names the operator in Events (source.component), the default Lease name and logs.</summary>
     public string Name { get; set; } = "operator";
@@ -22,6 +23,19 @@ public sealed class OperatorOptions
 
     /// <summary>Workers per controller. One object is never reconciled by two at once, whatever the count.</summary>
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>
+    /// Workers of the controller of <typeparamref name="TEntity"/> (controller-runtime's MaxConcurrentReconciles);
+    /// controllers without one get <see cref="WorkerCount"/>.
+    /// </summary>
+    public OperatorOptions SetWorkerCount<TEntity>(int workers)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        workersByKind[typeof(TEntity)] = workers;
+        return this;
+    }
+
+    public int WorkerCountOf(Type kind) => workersByKind.GetValueOrDefault(kind, WorkerCount);
 
     /// <summary>Run controllers only while holding a Lease, so several replicas can run with one active.</summary>
     public bool EnableLeaderElection { get; set; }

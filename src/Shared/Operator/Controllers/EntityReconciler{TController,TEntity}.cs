@@ -45,9 +45,11 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
         RateLimitingQueue<EntityKey> queue,
         ReconcileMetrics? metrics,
         ILogger logger,
-        TimeProvider time)
+        TimeProvider time,
+        int workers)
     {
         Name = name;
+        Workers = workers;
         this.informer = informer;
         this.client = client;
         this.scopes = scopes;
@@ -62,6 +64,8 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
     }
 
     public string Name { get; }
+
+    public int Workers { get; }
 
     public ISharedInformer Informer => informer;
 

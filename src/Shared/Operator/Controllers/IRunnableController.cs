@@ -9,6 +9,9 @@ internal interface IRunnableController
 
     ISharedInformer Informer { get; }
 
+    /// <summary>How many workers <see cref="RunAsync"/> is given.</summary>
+    int Workers { get; }
+
     /// <summary>Queues every cached object, then runs <paramref name="workers"/> workers until cancelled.</summary>
     Task RunAsync(int workers, CancellationToken cancellationToken);
 
