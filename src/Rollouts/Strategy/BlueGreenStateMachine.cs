@@ -477,7 +477,8 @@ public static class BlueGreenStateMachine
     {
         var state = blueGreen.State;
         var analysis = post ? blueGreen.Strategy.PostPromotionAnalysis : blueGreen.Strategy.PrePromotionAnalysis;
-        var current = Refresh(state, post ? blueGreen.PostRun : blueGreen.PreRun);
+        var name = post ? ForPostPromotion(state) : ForPrePromotion(state);
+        var current = Refresh(state, (post ? blueGreen.PostRun : blueGreen.PreRun) ?? Unrecorded(state, name));
         if (analysis?.Templates is not { Count: > 0 })
         {
             Terminate(state, current);
@@ -502,7 +503,6 @@ public static class BlueGreenStateMachine
             return current;
         }
 
-        var name = post ? ForPostPromotion(state) : ForPrePromotion(state);
         if (state.Observation.AnalysisRuns.Any(r => r.Name == name))
         {
             // A run of this name from an earlier attempt (Argo's names carry the revision, Tollgate's the hash): it goes first.
@@ -595,6 +595,17 @@ public static class BlueGreenStateMachine
     }
 
     /// <summary>The run's phase and message as observed now; as recorded when it is not in the cache.</summary>
+    /// <summary>
+    /// A run of this revision's name that is still measuring while status names none: the last reconcile created it and
+    /// its status write is not in the cache yet (or lost to a conflict). It is the current run, as a canary's runs are
+    /// found by name; deleting it as "an earlier attempt" measured the same step twice. Runs of earlier attempts are
+    /// terminated when the rollout leaves their revision, so they never look like this.
+    /// </summary>
+    private static RolloutAnalysisRunStatus? Unrecorded(DecisionState state, string name) =>
+        state.Observation.AnalysisRuns.FirstOrDefault(r => r.Name == name) is { IsCompleted: false, TerminateRequested: false } run
+            ? new RolloutAnalysisRunStatus { Name = run.Name, Status = nameof(AnalysisPhase.Pending) }
+            : null;
+
     private static RolloutAnalysisRunStatus? Refresh(DecisionState state, RolloutAnalysisRunStatus? recorded)
     {
         if (recorded is null)

@@ -551,6 +551,24 @@ public sealed class BlueGreenStateMachineTests
         decision.Condition(RolloutConditionTypes.Progressing, "True", RolloutConditionTypes.ReasonRolloutRetry);
     }
 
+    [Theory]
+    [InlineData(false, "Running")]
+    [InlineData(false, "")]
+    [InlineData(true, "Running")]
+    public void Decide_RunStillMeasuringThatStatusDoesNotNameYet_ContinuesIt(bool post, string phase)
+    {
+        var builder = BlueGreen(3).Updating();
+        builder = post ? builder.Selecting(NewHash, NewHash).WithPostPromotionAnalysis() : builder.WithPrePromotionAnalysis();
+
+        var decision = builder.WithPromotionRun(post, phase, recorded: false).Decide();
+
+        decision.HasNo<DeleteAnalysisRun>();
+        decision.HasNo<TerminateAnalysisRun>();
+        decision.HasNo<CreatePromotionAnalysisRun>();
+        var recorded = post ? decision.Status.BlueGreen?.PostPromotionAnalysisRunStatus : decision.Status.BlueGreen?.PrePromotionAnalysisRunStatus;
+        Assert.Equal((post ? "web-new-post" : "web-new-pre", phase is "" ? "Pending" : phase), (recorded?.Name, recorded?.Status));
+    }
+
     [Fact]
     public void Decide_StaleRunOfTheSameName_IsDeletedBeforeANewOne()
     {

@@ -31,6 +31,25 @@ public sealed class EventRecorderTests(ControlPlaneFixture fixture) : ControlPla
     }
 
     [Fact]
+    public async Task RecordAsync_ManyAtOnce_RepeatsCountedExactlyOthersSeparate()
+    {
+        var widget = await Client.CreateAsync(Widget.Named("busy", Namespace), cancellationToken: Timeout());
+        using var recorder = new EventRecorder(Client, new EventRecorderOptions { Component = "widget-operator" });
+        await recorder.RecordAsync(widget, EventType.Normal, "Resized", "size 0", Timeout());
+
+        await Task.WhenAll(Enumerable.Range(1, 20).SelectMany(i => new[]
+        {
+            recorder.RecordAsync(widget, EventType.Normal, "Resized", "size 0", Timeout()),
+            recorder.RecordAsync(widget, EventType.Normal, "Resized", $"size {i}", Timeout()),
+        }));
+
+        var events = (await Client.ListAsync<Corev1Event>(Namespace, cancellationToken: Timeout())).Items;
+        Assert.Equal(21, events.Count);
+        Assert.Equal(21, Assert.Single(events, e => e.Message == "size 0").Count);
+        Assert.All(events.Where(e => e.Message != "size 0"), e => Assert.Equal(1, e.Count));
+    }
+
+    [Fact]
     public async Task RecordAsync_DifferentMessage_SeparateEvents()
     {
         var widget = await Client.CreateAsync(Widget.Named("chatty", Namespace), cancellationToken: Timeout());

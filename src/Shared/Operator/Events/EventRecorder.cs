@@ -26,8 +26,10 @@ public sealed class EventRecorder : IEventRecorder, IDisposable
     private readonly TimeProvider time;
     private readonly LruCache<EventKey, RecordedEvent> recent;
 
-    // One write at a time keeps the count of a repeated event exact without a read-modify-write per event.
-    private readonly SemaphoreSlim serial = new(1, 1);
+    // One write at a time per event (a stripe of keys) keeps the count of a repeated event exact without a
+    // read-modify-write per event, while the events of different objects are written side by side: one lock for the
+    // whole process made every worker queue behind every other worker's event.
+    private readonly SemaphoreSlim[] stripes = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
 
     public EventRecorder(IKubernetesClient client, EventRecorderOptions options, ILogger<EventRecorder>? logger = null, TimeProvider? time = null)
     {
@@ -44,6 +46,7 @@ public sealed class EventRecorder : IEventRecorder, IDisposable
     {
         var reference = involvedObject.ToObjectReference();
         var key = new EventKey(reference.Uid ?? $"{reference.Kind}/{reference.Namespace}/{reference.Name}", type, reason, message);
+        var serial = stripes[(key.GetHashCode() & int.MaxValue) % stripes.Length];
         await serial.WaitAsync(cancellationToken);
         try
         {
@@ -70,7 +73,13 @@ public sealed class EventRecorder : IEventRecorder, IDisposable
         }
     }
 
-    public void Dispose() => serial.Dispose();
+    public void Dispose()
+    {
+        foreach (var stripe in stripes)
+        {
+            stripe.Dispose();
+        }
+    }
 
     private async Task<bool> TryIncrementAsync(RecordedEvent seen, DateTimeOffset now, CancellationToken cancellationToken)
     {
