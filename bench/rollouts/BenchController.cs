@@ -29,7 +29,12 @@ public sealed class BenchController : IAsyncDisposable
         var process = ManagedProcess.Start(
             "tollgate-rollouts",
             ControlPlaneBinaries.DotnetHost,
-            [dll, "--kubeconfig", plane.AdminKubeconfigPath, "--namespace", @namespace, "--lease-namespace", @namespace, "--bind-address", $"127.0.0.1:{port}"],
+            [
+                dll, "--kubeconfig", plane.AdminKubeconfigPath, "--namespace", @namespace, "--lease-namespace", @namespace, "--bind-address", $"127.0.0.1:{port}",
+
+                // BENCH_CONTROLLER_ARGS adds flags (say "--rollout-threads 2"), to measure one setting against another.
+                .. (Environment.GetEnvironmentVariable("BENCH_CONTROLLER_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            ],
             Path.Combine(plane.WorkDirectory, logName),
             new Dictionary<string, string>
             {
