@@ -279,28 +279,10 @@ public sealed class RolloutController(
                     await replicaSetSync.DeleteAsync(@namespace, delete.Name, cancellationToken);
                     break;
                 case CreateAnalysisRun run:
-                    try
-                    {
-                        await analysisRuns.CreateAsync(rollout, run.PodHash, run.Name, run.StepIndex, cancellationToken);
-                        logger.Created(@namespace, name, "AnalysisRun", run.Name);
-                    }
-                    catch (FormatException exception)
-                    {
-                        problems[run.Name] = exception.Message;
-                    }
-
+                    await CreateRunAsync(run.Name, () => analysisRuns.CreateAsync(rollout, run.PodHash, run.Name, run.StepIndex, cancellationToken));
                     break;
                 case CreatePromotionAnalysisRun promotionRun:
-                    try
-                    {
-                        await analysisRuns.CreatePromotionAsync(rollout, promotionRun.PodHash, promotionRun.Name, promotionRun.PostPromotion, cancellationToken);
-                        logger.Created(@namespace, name, "AnalysisRun", promotionRun.Name);
-                    }
-                    catch (FormatException exception)
-                    {
-                        problems[promotionRun.Name] = exception.Message;
-                    }
-
+                    await CreateRunAsync(promotionRun.Name, () => analysisRuns.CreatePromotionAsync(rollout, promotionRun.PodHash, promotionRun.Name, promotionRun.PostPromotion, cancellationToken));
                     break;
                 case SetScaleDownDeadline deadline:
                     await replicaSetSync.SetScaleDownDeadlineAsync(@namespace, deadline.Name, deadline.Deadline, cancellationToken);
@@ -342,6 +324,20 @@ public sealed class RolloutController(
         }
 
         return problems;
+
+        // A template that cannot be turned into a run (a bad argument, say) is a problem for the machine, not an error.
+        async Task CreateRunAsync(string runName, Func<Task> create)
+        {
+            try
+            {
+                await create();
+                logger.Created(@namespace, name, "AnalysisRun", runName);
+            }
+            catch (FormatException exception)
+            {
+                problems[runName] = exception.Message;
+            }
+        }
     }
 
     private Task<string?> RouteAsync(Rollout rollout, RolloutIntent intent, CancellationToken cancellationToken)

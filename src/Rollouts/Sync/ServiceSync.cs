@@ -13,24 +13,21 @@ namespace Tollgate.Rollouts.Sync;
 /// </summary>
 public sealed class ServiceSync(IKubernetesClient client, RolloutCaches caches)
 {
+    private readonly WrittenSelectors written = new();
+
     /// <summary>The rollouts-pod-template-hash the Service selects (null when its selector has none).</summary>
     /// <returns>Found is false when the Service does not exist.</returns>
     public async Task<(bool Found, string? PodHash)> ReadSelectorAsync(string @namespace, string serviceName, CancellationToken cancellationToken)
     {
-        if (caches.Services.Get(@namespace, serviceName) is { } cached)
-        {
-            return (true, Selected(cached.Spec?.Selector));
-        }
-
-        var service = await client.GetAsync<V1Service>(serviceName, @namespace, cancellationToken);
-        return service is null ? (false, null) : (true, Selected(service.Spec?.Selector));
+        var read = await ReadAsync(@namespace, serviceName, cancellationToken);
+        return (read.Found, read.PodHash);
     }
 
     /// <returns>Found is false when the Service does not exist; Previous is the hash it selected before ("" for none),
     /// null when it already selected <paramref name="podHash"/> and nothing was written.</returns>
     public async Task<(bool Found, string? Previous)> PointAtAsync(string @namespace, string serviceName, string podHash, CancellationToken cancellationToken)
     {
-        var (found, selected) = await ReadSelectorAsync(@namespace, serviceName, cancellationToken);
+        var (found, selected, version) = await ReadAsync(@namespace, serviceName, cancellationToken);
         if (!found)
         {
             return (false, null);
@@ -53,7 +50,22 @@ public sealed class ServiceSync(IKubernetesClient client, RolloutCaches caches)
             return (false, null);
         }
 
+        written.Record(@namespace, serviceName, version, podHash);
         return (true, current);
+    }
+
+    private async Task<(bool Found, string? PodHash, string? Version)> ReadAsync(string @namespace, string serviceName, CancellationToken cancellationToken)
+    {
+        if (caches.Services.Get(@namespace, serviceName) is { } cached)
+        {
+            var version = cached.Metadata.ResourceVersion;
+            return (true, written.Resolve(@namespace, serviceName, version, Selected(cached.Spec?.Selector)), version);
+        }
+
+        var service = await client.GetAsync<V1Service>(serviceName, @namespace, cancellationToken);
+        return service is null
+            ? (false, null, null)
+            : (true, written.Resolve(@namespace, serviceName, service.Metadata?.ResourceVersion, Selected(service.Spec?.Selector)), service.Metadata?.ResourceVersion);
     }
 
     private static string? Selected(IDictionary<string, string>? selector) =>

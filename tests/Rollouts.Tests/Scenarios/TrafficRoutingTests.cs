@@ -291,17 +291,26 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
         Assert.Equal(0, route["spec"]!["rules"]![0]!["backendRefs"]![1]!["weight"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task Istio_HeaderRoute_SetAtItsStepRemovedAtPromotion()
+    /// <summary>
+    /// v1 healthy behind the Istio VirtualService (with the user's <c>admin</c> route) and managedRoutes, then v2 paused
+    /// at its third step; returns the admin route as it was before the update.
+    /// </summary>
+    private async Task<JsonNode> UpdateWithManagedRoutesAsync(string steps)
     {
-        const string steps = "- setWeight: 25\n" + TrafficRoutingYaml.HeaderRouteStep + "\n- pause: {}";
         await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.VirtualServiceWithAdmin);
         await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.IstioManagedRoutes, steps));
         await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4 && r.Status.Canary?.Weights is not null);
         var admin = (await HttpRoutesAsync())[1]!.DeepClone();
         await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.IstioManagedRoutes, steps));
-
         await PausedAtAsync(2);
+        return admin;
+    }
+
+    [Fact]
+    public async Task Istio_HeaderRoute_SetAtItsStepRemovedAtPromotion()
+    {
+        const string steps = "- setWeight: 25\n" + TrafficRoutingYaml.HeaderRouteStep + "\n- pause: {}";
+        var admin = await UpdateWithManagedRoutesAsync(steps);
 
         var http = await HttpRoutesAsync();
         Assert.Equal(["canary-header", "primary", "admin"], http.Select(r => r!["name"]!.GetValue<string>()));
@@ -326,13 +335,7 @@ public sealed class TrafficRoutingTests(ControlPlaneFixture fixture, PrometheusF
     public async Task Istio_MirrorRoute_SetFirstReweighedRemovedAtPromotion_UserRoutesUntouched()
     {
         const string steps = "- setWeight: 20\n" + TrafficRoutingYaml.MirrorRouteStep + "\n- pause: {}\n- setWeight: 40\n- pause: {}";
-        await ApplyAsync(TrafficRoutingYaml.Services + "\n---\n" + TrafficRoutingYaml.VirtualServiceWithAdmin);
-        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v1", TrafficRoutingYaml.IstioManagedRoutes, steps));
-        await WaitForRolloutAsync("web-app", "v1 healthy", r => r.Status?.Phase == "Healthy" && r.Status.AvailableReplicas == 4 && r.Status.Canary?.Weights is not null);
-        var admin = (await HttpRoutesAsync())[1]!.DeepClone();
-        await ApplyAsync(TrafficRoutingYaml.Rollout("myapp:v2", TrafficRoutingYaml.IstioManagedRoutes, steps));
-
-        await PausedAtAsync(2);
+        var admin = await UpdateWithManagedRoutesAsync(steps);
 
         var http = await HttpRoutesAsync();
         Assert.Equal(["mirror-route", "primary", "admin"], http.Select(r => r!["name"]!.GetValue<string>()));

@@ -41,19 +41,40 @@ public sealed class ListWatch<T>(ResourceClient<T> client, TimeProvider? time = 
     {
         var filter = selector ?? new ListOptions();
         var resourceVersion = resumeFrom;
+        string? lastSeen = resumeFrom;
+        var listExpired = false;
         var backoff = InitialBackoff;
         while (!cancellationToken.IsCancellationRequested)
         {
             if (resourceVersion is null)
             {
-                var listed = await TryAsync(() => ListEverythingAsync(@namespace, filter, cancellationToken), cancellationToken);
+                var (listFrom, limit) = ListStart.For(lastSeen, listExpired);
+                (IReadOnlyList<T> Items, string ResourceVersion)? listed;
+                try
+                {
+                    listed = await ListEverythingAsync(@namespace, filter with { ResourceVersion = listFrom, Limit = limit }, cancellationToken);
+                }
+                catch (KubernetesException e) when (e.IsGone && !listExpired)
+                {
+                    // The version asked for is compacted away: list again at once, a consistent read this time.
+                    OnRelist?.Invoke();
+                    listExpired = true;
+                    continue;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+                {
+                    OnRetry?.Invoke(e, backoff);
+                    listed = null;
+                }
+
                 if (listed is null)
                 {
                     backoff = await DelayAsync(backoff, cancellationToken);
                     continue;
                 }
 
-                resourceVersion = listed.Value.ResourceVersion;
+                listExpired = false;
+                resourceVersion = lastSeen = listed.Value.ResourceVersion;
                 backoff = InitialBackoff;
                 yield return new ListWatchEvent<T>(ListWatchEventType.Listed, null, listed.Value.Items, resourceVersion);
             }
@@ -93,7 +114,7 @@ public sealed class ListWatch<T>(ResourceClient<T> client, TimeProvider? time = 
                 }
 
                 backoff = InitialBackoff;
-                resourceVersion = next.ResourceVersion ?? resourceVersion;
+                resourceVersion = lastSeen = next.ResourceVersion ?? resourceVersion;
                 var type = next.Type switch
                 {
                     WatchEventType.Added => ListWatchEventType.Added,
@@ -110,13 +131,24 @@ public sealed class ListWatch<T>(ResourceClient<T> client, TimeProvider? time = 
     }
 
     private async Task<(IReadOnlyList<T> Items, string ResourceVersion)> ListEverythingAsync(
-        string? @namespace, ListOptions filter, CancellationToken cancellationToken)
+        string? @namespace, ListOptions request, CancellationToken cancellationToken)
     {
         var items = new List<T>();
-        var page = filter with { Limit = 500, Continue = null, ResourceVersion = null };
+        var page = request with { Continue = null };
         while (true)
         {
-            var list = await client.ListAsync(@namespace, page, cancellationToken);
+            Models.KubernetesList<T> list;
+            try
+            {
+                list = await client.ListAsync(@namespace, page, cancellationToken);
+            }
+            catch (KubernetesException e) when (e.IsGone && page.Continue is not null)
+            {
+                // The continue token outlived the server's compaction (client-go's FullListIfExpired): one unpaged list.
+                list = await client.ListAsync(@namespace, request with { Limit = null, Continue = null }, cancellationToken);
+                return ([.. list.Items], list.Metadata.ResourceVersion ?? "");
+            }
+
             items.AddRange(list.Items);
             if (string.IsNullOrEmpty(list.Metadata.Continue))
             {
@@ -124,20 +156,6 @@ public sealed class ListWatch<T>(ResourceClient<T> client, TimeProvider? time = 
             }
 
             page = page with { Continue = list.Metadata.Continue };
-        }
-    }
-
-    private async Task<TResult?> TryAsync<TResult>(Func<Task<TResult>> action, CancellationToken cancellationToken)
-        where TResult : struct
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
-        {
-            OnRetry?.Invoke(e, InitialBackoff);
-            return null;
         }
     }
 
