@@ -197,7 +197,8 @@ second=$revision
 promoted() { healthy && [ "$(rollout_field .status.stableRS)" = "$second" ]; }
 say "watching with: kubectl tollgate get rollout web-app -n $namespace"
 follow promoted || fail "v2.0 did not become stable within ${timeout_seconds}s (weights seen:$weights_seen)"
-kill "$steps_watch" 2>/dev/null; wait "$steps_watch" 2>/dev/null
+kill "$steps_watch" 2>/dev/null || true
+wait "$steps_watch" 2>/dev/null || true
 weights_stored=$(steps_watched)
 [[ "$(tr ' ' , <<<"${weights_stored# }")" =~ (^|,)10,30,50,100(,|$) ]] || fail "weights stored were$weights_stored, expected 10 30 50 100 in that order (the view polled:$weights_seen)"
 held "the canary went 10 -> 30 -> 50 -> 100 (weights the API server stored:$weights_stored; the view polled once a second:$weights_seen)"
