@@ -83,7 +83,13 @@ public sealed class ControlPlaneAdmissionFaultTests(ControlPlaneFixture fixture)
 
             Assert.Empty(wrong);
             Assert.True(answers.GetValueOrDefault("right") > 0, "no review answered");
-            Assert.DoesNotContain("200", freshWhileDown.Keys);
+            if (server == "kube-apiserver")
+            {
+                Assert.DoesNotContain("200", freshWhileDown.Keys);
+            }
+
+            // With only etcd down the API server still answers a resourceVersion=0 list from its watch cache, so a fresh
+            // process's informers sync and it is ready, as a client-go informer would be; nothing to assert there.
             Assert.False(Server.HasExited, Server.Tail());
         }
         finally
