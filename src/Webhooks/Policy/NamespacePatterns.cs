@@ -10,7 +10,10 @@ namespace Tollgate.Webhooks.Policy;
 /// </summary>
 public sealed class NamespacePatterns
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+    // Wall-clock time: 50 ms was exceeded by a trivial expression on a starved machine (a CI run at load average 28
+    // timed out "/^team-[0-9]+$/" on "team-42" and so matched nothing); a namespace is at most 63 characters, so one
+    // second still bounds a pathological expression without failing ordinary ones under load.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly (Regex? Regex, GlobPattern Glob)[] entries;
 
