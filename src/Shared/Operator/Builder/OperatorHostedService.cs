@@ -94,6 +94,6 @@ internal sealed class OperatorHostedService(
             return;
         }
 
-        await Task.WhenAll(all.Select(c => c.RunAsync(c.Workers, cancellationToken)));
+        await Task.WhenAll(all.Select(c => c.RunAsync(cancellationToken)));
     }
 }

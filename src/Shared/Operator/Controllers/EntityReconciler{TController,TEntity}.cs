@@ -71,7 +71,7 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
 
     internal RateLimitingQueue<EntityKey> Queue { get; }
 
-    public async Task RunAsync(int workers, CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         active = true;
         try
@@ -81,8 +81,8 @@ internal sealed class EntityReconciler<TController, TEntity> : IRunnableControll
                 Queue.Add(EntityKey.From(entity));
             }
 
-            logger.WorkersStarting(Name, workers);
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, workers)).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)));
+            logger.WorkersStarting(Name, Workers);
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, Workers)).Select(_ => Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None)));
         }
         finally
         {

@@ -9,11 +9,11 @@ internal interface IRunnableController
 
     ISharedInformer Informer { get; }
 
-    /// <summary>How many workers <see cref="RunAsync"/> is given.</summary>
+    /// <summary>How many workers <see cref="RunAsync"/> runs.</summary>
     int Workers { get; }
 
-    /// <summary>Queues every cached object, then runs <paramref name="workers"/> workers until cancelled.</summary>
-    Task RunAsync(int workers, CancellationToken cancellationToken);
+    /// <summary>Queues every cached object, then runs <see cref="Workers"/> workers until cancelled.</summary>
+    Task RunAsync(CancellationToken cancellationToken);
 
     /// <summary>Stops the queue for good (host shutdown).</summary>
     void ShutDown();
