@@ -51,7 +51,8 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 printf 'argocdNamespace: %s\n' $ARGO >"$WORK/settings.yaml"
 dotnet src/Webhooks/bin/Release/net10.0/tollgate-webhooks.dll --cert-dir "$WORK" --port $PORT --settings "$WORK/settings.yaml" \
   >"$WORK/server.log" 2>&1 &
-PIDS+=($!)
+SERVER=$!
+PIDS+=($SERVER)
 for _ in $(seq 60); do [[ "$(curl -sk https://127.0.0.1:$PORT/readyz || true)" == ok ]] && break; sleep 1; done
 [[ "$(curl -sk https://127.0.0.1:$PORT/readyz)" == ok ]] || { cat "$WORK/server.log"; exit 1; }
 
@@ -65,10 +66,16 @@ for review in "$WORK"/*.json; do
     | grep -o '"allowed":[a-z]*' >&2
 done
 
-fixed_rate() { # url body -> "p50_ms p99_ms achieved_rps"
-  local workers=20
+server_cpu_ticks() { awk '{print $14 + $15}' /proc/$SERVER/stat; } # user + system time, in clock ticks
+fixed_rate() { # url body -> "p50_ms p99_ms achieved_rps server_cpu_us_per_request"
+  local workers=20 before after
+  before=$(server_cpu_ticks)
   hey -z "$DURATION" -c $workers -q $((RATE / workers)) -m POST -T application/json -D "$2" "$1" >"$WORK/hey.txt"
-  awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000} END {printf "%.2f %.2f %.0f\n", p50, p99, rps}' "$WORK/hey.txt"
+  after=$(server_cpu_ticks)
+  # The server's own CPU time per answered request: what a review costs, whatever else runs on the machine.
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000}
+    /^ *\[[0-9]+\][ \t]+[0-9]+ responses/ {n+=$2}
+    END {printf "%.2f %.2f %.0f %.1f\n", p50, p99, rps, n ? ticks / hz * 1e6 / n : 0}' "$WORK/hey.txt"
 }
 max_rate() { # url body -> requests/s
   cat >"$WORK/post.lua" <<LUA
@@ -88,17 +95,17 @@ if [[ "${TABLE:-1}" != 0 ]]; then
   done
 
   echo
-  echo "| endpoint | review | p50 @ ${RATE}/s (ms) | p99 @ ${RATE}/s (ms) | achieved rps | max throughput (rps, wrk -c$CONNECTIONS) |"
-  echo "|---|---|---|---|---|---|"
+  echo "| endpoint | review | p50 @ ${RATE}/s (ms) | p99 @ ${RATE}/s (ms) | achieved rps | server CPU per request @ ${RATE}/s (µs) | max throughput (rps, wrk -c$CONNECTIONS) |"
+  echo "|---|---|---|---|---|---|---|"
   for review in "$WORK"/*.json; do
     name=$(basename "$review" .json)
     webhook=$(echo "$name" | cut -d- -f1)
-    read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
+    read -r p50 p99 rps cpu < <(fixed_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
     max=$(max_rate "https://127.0.0.1:$PORT/validate/$webhook" "$review")
-    echo "| /validate/$webhook | $name | $p50 | $p99 | $rps | $max |"
-    read -r p50 p99 rps < <(fixed_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
+    echo "| /validate/$webhook | $name | $p50 | $p99 | $rps | $cpu | $max |"
+    read -r p50 p99 rps cpu < <(fixed_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
     max=$(max_rate "https://127.0.0.1:$PORT/admission/noop" "$review")
-    echo "| /admission/noop | $name | $p50 | $p99 | $rps | $max |"
+    echo "| /admission/noop | $name | $p50 | $p99 | $rps | $cpu | $max |"
   done
 fi
 

@@ -43,8 +43,46 @@ public static class AdmissionObjectReader
             ?? throw new JsonException("the object is null");
     }
 
+    /// <summary>
+    /// A type information for <see cref="Read{T}"/> that passes over, unparsed, members no decision reads: each pair
+    /// names a type of the graph and the JSON name of one of its members, or null for the type's extension data (where
+    /// <c>metadata.managedFields</c> lands). A large object's status or field ownership then costs a skip of its bytes
+    /// instead of a parsed copy per request. Build it once per handler, not per request.
+    /// </summary>
+    public static JsonTypeInfo<T> Skipping<T>(JsonTypeInfo<T> type, params (Type Owner, string? JsonName)[] unread)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(unread);
+        var resolver = (type.Options.TypeInfoResolver ?? throw new ArgumentException("the type information has no resolver", nameof(type)))
+            .WithAddedModifier(info =>
+            {
+                foreach (var (owner, jsonName) in unread)
+                {
+                    if (info.Type != owner)
+                    {
+                        continue;
+                    }
+
+                    for (var i = info.Properties.Count - 1; i >= 0; i--)
+                    {
+                        if (jsonName is null ? info.Properties[i].IsExtensionData : info.Properties[i].Name == jsonName)
+                        {
+                            info.Properties.RemoveAt(i);
+                        }
+                    }
+                }
+            });
+        var options = new JsonSerializerOptions(type.Options) { RespectNullableAnnotations = true, TypeInfoResolver = resolver };
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
     private static JsonTypeInfo<T> Strict<T>(JsonTypeInfo<T> type)
     {
+        if (type.Options.RespectNullableAnnotations)
+        {
+            return type;
+        }
+
         if (StrictTypeCache<T>.Entry is { } entry && ReferenceEquals(entry.Item1, type))
         {
             return entry.Item2;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Tollgate.Shared.Admission;
 using Tollgate.Shared.Admission.Review;
 using Tollgate.Shared.Entities.ArgoCd;
@@ -73,19 +74,25 @@ public sealed class ApplicationWebhook(
 
     private AdmissionDecision Decide(AdmissionRequest request, PolicySnapshot policy)
     {
+        var operation = request.Operation ?? "";
+        var isUpdate = operation == AdmissionOperations.Update;
+        // An operation-only update has compared everything but metadata and .operation already, the spec included.
+        var operationOnly = isUpdate && JsonComparison.IsOperationOnly(request.OldObject, request.Object);
         Application? oldApplication, newApplication;
         try
         {
-            oldApplication = Read(request.OldObject);
             newApplication = Read(request.Object);
+            // A sync written with kubectl: the stored Application is the one sent but for .operation (and server-set
+            // metadata no decision reads), so it is not read a second time.
+            oldApplication = operationOnly && newApplication is not null
+                ? WithOperation(newApplication, JsonComparison.Property(request.OldObject, "operation"))
+                : Read(request.OldObject);
         }
         catch (JsonException e)
         {
             return AdmissionDecision.Deny(DecisionReasons.Unreadable, $"the Application cannot be read: {e.Message}", 400);
         }
 
-        var operation = request.Operation ?? "";
-        var isUpdate = operation == AdmissionOperations.Update;
         return ApplicationDecider.Decide(
             new ApplicationRequest
             {
@@ -94,8 +101,9 @@ public sealed class ApplicationWebhook(
                 ArgoCdNamespace = settings.ArgoCdNamespace,
                 Old = oldApplication,
                 New = operation == AdmissionOperations.Delete ? null : newApplication,
-                OperationOnly = isUpdate && JsonComparison.IsOperationOnly(request.OldObject, request.Object),
-                SpecChanged = isUpdate && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
+                OperationOnly = operationOnly,
+                SpecChanged = isUpdate && !operationOnly
+                    && !JsonComparison.NullableEquals(JsonComparison.Property(request.OldObject, "spec"), JsonComparison.Property(request.Object, "spec")),
                 Now = DateTime.UtcNow,
                 OldBreakGlass = TrackedMetadataReader.FromJson(request.OldObject, settings).BreakGlass,
                 NewBreakGlass = TrackedMetadataReader.FromJson(request.Object, settings).BreakGlass,
@@ -187,6 +195,25 @@ public sealed class ApplicationWebhook(
     private static AppProject? ReadProject(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value ? value.Deserialize(ArgoCdJsonContext.Default.AppProject) : null;
 
+    private static Application WithOperation(Application application, JsonElement? operation) =>
+        new() { Metadata = application.Metadata, Spec = application.Spec, Operation = operation };
+
     private static Application? Read(JsonElement? element) =>
-        element is { ValueKind: JsonValueKind.Object } value ? AdmissionObjectReader.Read(value, ArgoCdJsonContext.Default.Application) : null;
+        element is { ValueKind: JsonValueKind.Object } value ? AdmissionObjectReader.Read(value, AdmittedApplication) : null;
+
+    /// <summary>
+    /// An Application as the decisions read it: not its status (often most of its bytes), managedFields and other
+    /// metadata extras, ignoreDifferences, or the Helm values and tool settings of its sources.
+    /// </summary>
+    private static readonly JsonTypeInfo<Application> AdmittedApplication = AdmissionObjectReader.Skipping(
+        ArgoCdJsonContext.Default.Application,
+        (typeof(Application), "status"),
+        (typeof(V1ObjectMeta), null),
+        (typeof(ApplicationSpec), "ignoreDifferences"),
+        (typeof(ApplicationSpec), null),
+        (typeof(ApplicationSource), "helm"),
+        (typeof(ApplicationSource), "kustomize"),
+        (typeof(ApplicationSource), "directory"),
+        (typeof(ApplicationSource), "plugin"),
+        (typeof(ApplicationSource), null));
 }

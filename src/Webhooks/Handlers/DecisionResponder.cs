@@ -16,6 +16,12 @@ public sealed class DecisionResponder(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decision);
         metrics.RecordDecision(webhook, request.Operation, decision.Label, decision.Reason, elapsed);
+        if (decision.Allowed && !decision.AdminBypass && decision.BreakGlassReason is null && decision.Reason != DecisionReasons.GuardAudit)
+        {
+            // Most requests: nothing to log or record, so none of the bounded log values below are made.
+            return WithAnnotations(decision.Warnings.Count == 0 ? Allowed : ValidationResult.Success([.. decision.Warnings]), decision);
+        }
+
 
         // Every request field below is request-controlled: bounded before it reaches a log line or the throttle's keys.
         var user = AdmissionLogValues.Bound(request.UserInfo?.Username);

@@ -124,8 +124,7 @@ public sealed class CompiledProject
         clusters ??= ClusterRegistry.Empty;
         var (allowed, entry) = EvaluateDestination(server, name, destinationNamespace, withScopedClusterDestinations ? clusters.ProjectDestinations(Name) : []);
         var destination = DescribeDestination(server, name, destinationNamespace);
-        if (allowed && PermitOnlyProjectScopedClusters
-            && !clusters.ProjectClusters(Name).Any(cluster => cluster.Name == name || cluster.Server == server))
+        if (allowed && !IsScopedClusterSatisfied(server, name, clusters))
         {
             return new PolicyDecision(
                 false,
@@ -297,6 +296,13 @@ public sealed class CompiledProject
     // The deny conditions mirror Argo CD's boolean expression exactly, including that an excluded name denies whatever
     // the namespace, while an excluded server or namespace only denies together with a match on the other field.
     // Project-scoped clusters count as further destinations (Argo CD's GetAppProjectByName appends them).
+    /// <summary><see cref="CheckDestination"/>'s answer without its sentence, for the checks that explain only a refusal.</summary>
+    private bool IsDestinationAllowed(string server, string name, string destinationNamespace, ClusterRegistry clusters) =>
+        EvaluateDestination(server, name, destinationNamespace, clusters.ProjectDestinations(Name)).Allowed && IsScopedClusterSatisfied(server, name, clusters);
+
+    private bool IsScopedClusterSatisfied(string server, string name, ClusterRegistry clusters) =>
+        !PermitOnlyProjectScopedClusters || clusters.ProjectClusters(Name).Any(cluster => cluster.Name == name || cluster.Server == server);
+
     private (bool Allowed, CompiledDestination? Entry) EvaluateDestination(
         string server, string name, string destinationNamespace, IReadOnlyList<CompiledDestination> scopedClusterDestinations)
     {
@@ -358,10 +364,10 @@ public sealed class CompiledProject
             return;
         }
 
-        var decision = CheckSource(source.RepoUrl);
-        if (!decision.Allowed)
+        // Most applications pass: the sentence is formatted only for a refusal.
+        if (!EvaluateSource(source.RepoUrl).Allowed)
         {
-            violations.Add(new PolicyViolation($"{field}.repoURL", decision.Message));
+            violations.Add(new PolicyViolation($"{field}.repoURL", CheckSource(source.RepoUrl).Message));
         }
     }
 
@@ -376,10 +382,9 @@ public sealed class CompiledProject
         }
 
         // Argo CD matches the resolved cluster's server and name, not what the Application wrote.
-        var decision = CheckDestination(cluster.Server, cluster.Name, destination?.Namespace, clusters);
-        if (!decision.Allowed)
+        if (!IsDestinationAllowed(cluster.Server, cluster.Name, destination?.Namespace ?? "", clusters))
         {
-            violations.Add(new PolicyViolation("spec.destination", decision.Message));
+            violations.Add(new PolicyViolation("spec.destination", CheckDestination(cluster.Server, cluster.Name, destination?.Namespace, clusters).Message));
         }
     }
 

@@ -96,7 +96,7 @@ public sealed class CronSchedule
     public DateTime? Next(DateTime utc)
     {
         var zone = Zone ?? TimeZoneInfo.Utc;
-        var t = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var t = zone == TimeZoneInfo.Utc ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         t = new DateTime(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Unspecified).AddSeconds(1);
         var added = false;
         var yearLimit = t.Year + 5;

@@ -80,7 +80,7 @@ public sealed class SyncWindow
         if (applications.Length > 0)
         {
             isSet = true;
-            matched = Array.Exists(applications, glob => glob.IsMatch(applicationName));
+            matched = AnyMatch(applications, applicationName);
         }
 
         if (UseAndOperator && !matched && isSet)
@@ -96,9 +96,8 @@ public sealed class SyncWindow
         if (clusters.Length > 0)
         {
             isSet = true;
-            matched = Array.Exists(clusters, glob =>
-                (!string.IsNullOrEmpty(destinationName) && glob.IsMatch(destinationName))
-                || (!string.IsNullOrEmpty(destinationServer) && glob.IsMatch(destinationServer)));
+            matched = (!string.IsNullOrEmpty(destinationName) && AnyMatch(clusters, destinationName))
+                || (!string.IsNullOrEmpty(destinationServer) && AnyMatch(clusters, destinationServer));
         }
 
         if (isSet && UseAndOperator && !matched)
@@ -113,10 +112,24 @@ public sealed class SyncWindow
 
         if (namespaces.Length > 0)
         {
-            matched = Array.Exists(namespaces, glob => glob.IsMatch(destinationNamespace ?? ""));
+            matched = AnyMatch(namespaces, destinationNamespace ?? "");
         }
 
         return matched;
+    }
+
+    // A loop, not Array.Exists with a capturing lambda: this runs for every sync request and should allocate nothing.
+    private static bool AnyMatch(GlobPattern[] globs, string value)
+    {
+        foreach (var glob in globs)
+        {
+            if (glob.IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>When the window is active at <paramref name="now"/>: when it ends; otherwise null. Only for a valid window.</summary>

@@ -14,47 +14,87 @@ public static class SyncWindows
         IReadOnlyList<SyncWindow> windows, string applicationName, string? destinationServer, string? destinationName, string? destinationNamespace, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        var matching = windows.Where(window => window.Matches(applicationName, destinationServer, destinationName, destinationNamespace)).ToList();
-        if (matching.Count == 0)
+        // Asked on every sync request: loops over the few windows, without a list per step.
+        Span<bool> matching = windows.Count <= 64 ? stackalloc bool[windows.Count] : new bool[windows.Count];
+        var anyMatching = false;
+        for (var i = 0; i < windows.Count; i++)
         {
-            return null;
-        }
-
-        if (matching.FirstOrDefault(window => window.Error is not null) is { } invalid)
-        {
-            return new SyncWindowBlock(invalid, $"cannot sync: invalid sync window: {invalid.Describe()}: {invalid.Error}");
-        }
-
-        var active = matching.Select(window => (Window: window, Until: window.ActiveUntil(now))).Where(pair => pair.Until is not null).ToList();
-        var activeDenies = active.Where(pair => pair.Window.Kind == "deny").ToList();
-        if (activeDenies.Count > 0)
-        {
-            if (activeDenies.TrueForAll(pair => pair.Window.ManualSync))
+            var window = windows[i];
+            if (!window.Matches(applicationName, destinationServer, destinationName, destinationNamespace))
             {
-                return null;
+                continue;
             }
 
-            var (window, until) = activeDenies.First(pair => !pair.Window.ManualSync);
-            return new SyncWindowBlock(window, $"cannot sync: blocked by sync window: {window.Describe()} is active {Until(until!.Value)} and does not allow manual syncs");
+            if (window.Error is not null)
+            {
+                return new SyncWindowBlock(window, $"cannot sync: invalid sync window: {window.Describe()}: {window.Error}");
+            }
+
+            matching[i] = anyMatching = true;
         }
 
-        if (active.Exists(pair => pair.Window.Kind == "allow"))
+        if (!anyMatching)
         {
             return null;
         }
 
-        var inactiveAllows = matching.Where(window => window.Kind == "allow").ToList();
-        if (inactiveAllows.Count == 0 || inactiveAllows.TrueForAll(window => window.ManualSync))
+        var (activeDeny, activeAllow) = (false, false);
+        (SyncWindow Window, DateTime Until)? refusingDeny = null;
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (!matching[i] || windows[i].ActiveUntil(now) is not { } until)
+            {
+                continue;
+            }
+
+            var window = windows[i];
+            if (window.Kind == "deny")
+            {
+                activeDeny = true;
+                refusingDeny ??= window.ManualSync ? null : (window, until);
+            }
+            else if (window.Kind == "allow")
+            {
+                activeAllow = true;
+            }
+        }
+
+        if (activeDeny)
+        {
+            return refusingDeny is { } deny
+                ? new SyncWindowBlock(deny.Window, $"cannot sync: blocked by sync window: {deny.Window.Describe()} is active {Until(deny.Until)} and does not allow manual syncs")
+                : null;
+        }
+
+        if (activeAllow)
         {
             return null;
         }
 
-        var blocking = inactiveAllows.First(window => !window.ManualSync);
-        var opens = inactiveAllows.Select(window => window.NextStart(now)).Where(next => next is not null).Min();
-        return new SyncWindowBlock(
-            blocking,
-            $"cannot sync: blocked by sync window: no allow window is active and {blocking.Describe()} does not allow manual syncs; " +
-            (opens is { } next ? $"the next allow window opens at {Format(next)}" : "no allow window opens within five years"));
+        // No allow window is active: the matching allows are all inactive.
+        SyncWindow? blocking = null;
+        DateTime? opens = null;
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var window = windows[i];
+            if (!matching[i] || window.Kind != "allow")
+            {
+                continue;
+            }
+
+            blocking ??= window.ManualSync ? null : window;
+            if (window.NextStart(now) is { } next && (opens is null || next < opens))
+            {
+                opens = next;
+            }
+        }
+
+        return blocking is null
+            ? null
+            : new SyncWindowBlock(
+                blocking,
+                $"cannot sync: blocked by sync window: no allow window is active and {blocking.Describe()} does not allow manual syncs; " +
+                (opens is { } at ? $"the next allow window opens at {Format(at)}" : "no allow window opens within five years"));
     }
 
     private static string Until(DateTime until) => until == DateTime.MaxValue ? "with no end (its schedule never fires)" : $"until {Format(until)}";

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tollgate.Shared.Admission;
 using Tollgate.Shared.Entities.ArgoCd;
 using Tollgate.Shared.Entities.Rollouts;
+using Tollgate.Shared.Kube.Models;
 
 namespace Tollgate.Reliability.Tests.Admission;
 
@@ -50,6 +51,42 @@ public sealed class AdmissionObjectReaderTests
     [Fact]
     public void Read_Array_JsonException() =>
         Assert.Throws<JsonException>(() => AdmissionObjectReader.Read(Element("[]"), RolloutsJsonContext.Default.Rollout));
+
+    [Fact]
+    public void Read_SkippingStatusAndMetadataExtras_LeavesThemUnreadAndReadsTheRest()
+    {
+        var type = AdmissionObjectReader.Skipping(
+            ArgoCdJsonContext.Default.Application, (typeof(Application), "status"), (typeof(V1ObjectMeta), null));
+
+        var application = AdmissionObjectReader.Read(
+            Element("""{"metadata":{"name":"a","managedFields":[{"manager":"kubectl"}]},"spec":{"project":"p"},"operation":{"sync":{}},"status":{"resources":[{"kind":"Deployment"}]}}"""),
+            type);
+
+        Assert.Equal(("a", "p"), (application.Metadata.Name, application.Spec.Project));
+        Assert.NotNull(application.Operation);
+        Assert.Null(application.Status);
+        Assert.Null(application.Metadata.AdditionalProperties);
+    }
+
+    [Theory]
+    [InlineData("""{"metadata":{"name":"a"},"spec":null}""")]
+    [InlineData("""{"metadata":{"name":"a"},"spec":{"sources":[null]}}""")]
+    public void Read_SkippingTypeWithNullWhereThereIsNoRoom_StillJsonException(string json)
+    {
+        var type = AdmissionObjectReader.Skipping(ArgoCdJsonContext.Default.Application, (typeof(Application), "status"));
+
+        Assert.Throws<JsonException>(() => AdmissionObjectReader.Read(Element(json), type));
+    }
+
+    [Fact]
+    public void Skipping_SharedContext_LeavesTheContextsOwnTypeReadingEverything()
+    {
+        _ = AdmissionObjectReader.Skipping(ArgoCdJsonContext.Default.Application, (typeof(Application), "status"));
+
+        var application = JsonSerializer.Deserialize("""{"metadata":{"name":"a"},"spec":{},"status":{"sync":{}}}""", ArgoCdJsonContext.Default.Application)!;
+
+        Assert.NotNull(application.Status);
+    }
 
     private static JsonElement Element(string json)
     {

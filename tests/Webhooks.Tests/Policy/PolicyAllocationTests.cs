@@ -39,6 +39,40 @@ public sealed class PolicyAllocationTests
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void CheckApplication_PermittedSeedApplication_FormatsNoSentence()
+    {
+        var project = ProjectFixtures.CompiledSeedProject();
+        var application = ProjectFixtures.SeedApplication();
+        application.Spec.Project = "production";
+        Assert.Empty(project.CheckApplication(application));
+
+        IReadOnlyList<PolicyViolation>? violations = null;
+
+        var allocated = AllocatedBy(() => violations = project.CheckApplication(application));
+
+        // The empty violation list and the destination's resolution; each "is permitted by" sentence would be over 100 bytes more.
+        Assert.Empty(violations!);
+        Assert.InRange(allocated, 0, 96);
+    }
+
+    [Theory]
+    [InlineData("""[{"kind":"deny","schedule":"* * * * *","duration":"1h","timeZone":"Europe/Paris","manualSync":true,"namespaces":["*"]}]""")]
+    [InlineData("""[{"kind":"allow","schedule":"0 9 * * *","duration":"8h","namespaces":["*"],"manualSync":true},{"kind":"deny","schedule":"0 22 * * *","duration":"1h","applications":["other-*"]}]""")]
+    public void CheckManualSync_WindowsThatLetTheSyncPass_AllocateNothing(string windows)
+    {
+        var compiled = SyncWindow.Compile(System.Text.Json.JsonDocument.Parse(windows).RootElement);
+        var now = new DateTime(2026, 12, 2, 23, 30, 0, DateTimeKind.Utc);
+        Assert.Null(SyncWindows.CheckManualSync(compiled, "web-app", ProjectFixtures.InClusterServer, null, "production", now));
+
+        SyncWindowBlock? block = null;
+
+        var allocated = AllocatedBy(() => block = SyncWindows.CheckManualSync(compiled, "web-app", ProjectFixtures.InClusterServer, null, "production", now));
+
+        Assert.Null(block);
+        Assert.Equal(0, allocated);
+    }
+
     private static long AllocatedBy(Action action)
     {
         action();
