@@ -241,7 +241,7 @@ public sealed class AnalysisRunController(
 
         try
         {
-            return Regex.IsMatch(metricName, $"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return Regex.IsMatch(metricName, $"^(?:{pattern})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException)
         {

@@ -234,7 +234,7 @@ public sealed partial class JsonPathTemplate
 
             try
             {
-                return Regex.IsMatch(data, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+                return Regex.IsMatch(data, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             }
             catch (ArgumentException exception)
             {
