@@ -81,6 +81,29 @@ public sealed class BenchController : IAsyncDisposable
         return requests;
     }
 
+    /// <summary>
+    /// Sums and counts of the controller's histograms, for means over an interval: "reconcile" (Rollout reconciles) and
+    /// "api VERB" (API request latency by verb, watches excluded), each as (sum of seconds, count).
+    /// </summary>
+    public async Task<Dictionary<string, (double Seconds, double Count)>> DurationsAsync()
+    {
+        var lines = await ScrapeAsync();
+        var durations = new Dictionary<string, (double Seconds, double Count)>(StringComparer.Ordinal)
+        {
+            ["reconcile"] = (Sum(lines, "tollgate_reconcile_duration_seconds_sum{controller=\"RolloutController\""),
+                Sum(lines, "tollgate_reconcile_duration_seconds_count{controller=\"RolloutController\"")),
+        };
+        foreach (var line in lines.Where(l => l.StartsWith("tollgate_kube_api_request_duration_seconds_sum{", StringComparison.Ordinal)))
+        {
+            var key = $"api {Label(line, "verb")}";
+            var count = Sum(lines, line[..line.LastIndexOf(' ')].Replace("_sum{", "_count{", StringComparison.Ordinal));
+            var (seconds, counted) = durations.GetValueOrDefault(key);
+            durations[key] = (seconds + Value(line), counted + count);
+        }
+
+        return durations;
+    }
+
     /// <summary>SIGTERM, so the Lease is released for the next controller.</summary>
     public Task StopAsync() => process.StopAsync(TimeSpan.FromSeconds(30));
 

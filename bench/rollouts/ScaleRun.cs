@@ -62,7 +62,9 @@ public static class ScaleRun
             Console.WriteLine($"controller RSS idle with {rollouts} rollouts: {Mebibytes(idleMemory):F1} MiB ({MachineLoad.Now()})");
             Console.WriteLine($"controller CPU while idle: {idleCpu * 100:F2}% of one core (over 30s, {idleReconciles:F0} Rollout reconciles in that time)");
 
+            var (requestsBefore, durationsBefore) = (await controller.ApiRequestsAsync(), await controller.DurationsAsync());
             var latencies = await SequentialChangesAsync(client, ns, rollouts, changes);
+            PrintControllerShare(changes, requestsBefore, await controller.ApiRequestsAsync(), durationsBefore, await controller.DurationsAsync());
             var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();
             Console.WriteLine($"template change -> canary ReplicaSet: p50 {Percentile(sorted, 0.50):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms ({sorted.Count}/{changes} observed; {MachineLoad.Now()})");
             Console.WriteLine($"controller RSS after {changes} changes: {Mebibytes(ControllerProcessStats.ResidentBytes(pid)):F1} MiB");
@@ -108,6 +110,29 @@ public static class ScaleRun
         {
             await controller.DisposeAsync();
         }
+    }
+
+    /// <summary>What the controller did for the sequential changes: reconciles and their mean duration, API requests per change and their mean latency.</summary>
+    private static void PrintControllerShare(
+        int changes,
+        Dictionary<string, double> requestsBefore,
+        Dictionary<string, double> requestsAfter,
+        Dictionary<string, (double Seconds, double Count)> before,
+        Dictionary<string, (double Seconds, double Count)> after)
+    {
+        string Mean(string key)
+        {
+            var (seconds, count) = (after[key].Seconds - before.GetValueOrDefault(key).Seconds, after[key].Count - before.GetValueOrDefault(key).Count);
+            return count > 0 ? $"{count:F0} x {seconds / count * 1000:F1} ms" : "none";
+        }
+
+        var requests = requestsAfter
+            .Select(pair => (pair.Key, Count: pair.Value - requestsBefore.GetValueOrDefault(pair.Key)))
+            .Where(pair => pair.Count > 0)
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key} {pair.Count / changes:F2}");
+        Console.WriteLine($"controller during the {changes} changes: reconciles {Mean("reconcile")}; API requests per change: {string.Join(", ", requests)}; " +
+            $"API latency {string.Join(", ", after.Keys.Where(k => k.StartsWith("api ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(k => $"{k[4..]} {Mean(k)}"))}");
     }
 
     private static Rollout Make(string ns, int index, string image) => new()
