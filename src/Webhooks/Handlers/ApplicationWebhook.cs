@@ -27,6 +27,22 @@ public sealed class ApplicationWebhook(
 {
     private TollgateSettings settings => liveSettings.Current;
 
+    /// <summary>
+    /// An Application as the decisions read it: not its status (often most of its bytes), managedFields and other
+    /// metadata extras, ignoreDifferences, or the Helm values and tool settings of its sources.
+    /// </summary>
+    private static readonly JsonTypeInfo<Application> AdmittedApplication = AdmissionObjectReader.Skipping(
+        ArgoCdJsonContext.Default.Application,
+        (typeof(Application), "status"),
+        (typeof(V1ObjectMeta), null),
+        (typeof(ApplicationSpec), "ignoreDifferences"),
+        (typeof(ApplicationSpec), null),
+        (typeof(ApplicationSource), "helm"),
+        (typeof(ApplicationSource), "kustomize"),
+        (typeof(ApplicationSource), "directory"),
+        (typeof(ApplicationSource), "plugin"),
+        (typeof(ApplicationSource), null));
+
     public const string WebhookName = "applications";
 
     public override string Name => WebhookName;
@@ -200,20 +216,4 @@ public sealed class ApplicationWebhook(
 
     private static Application? Read(JsonElement? element) =>
         element is { ValueKind: JsonValueKind.Object } value ? AdmissionObjectReader.Read(value, AdmittedApplication) : null;
-
-    /// <summary>
-    /// An Application as the decisions read it: not its status (often most of its bytes), managedFields and other
-    /// metadata extras, ignoreDifferences, or the Helm values and tool settings of its sources.
-    /// </summary>
-    private static readonly JsonTypeInfo<Application> AdmittedApplication = AdmissionObjectReader.Skipping(
-        ArgoCdJsonContext.Default.Application,
-        (typeof(Application), "status"),
-        (typeof(V1ObjectMeta), null),
-        (typeof(ApplicationSpec), "ignoreDifferences"),
-        (typeof(ApplicationSpec), null),
-        (typeof(ApplicationSource), "helm"),
-        (typeof(ApplicationSource), "kustomize"),
-        (typeof(ApplicationSource), "directory"),
-        (typeof(ApplicationSource), "plugin"),
-        (typeof(ApplicationSource), null));
 }

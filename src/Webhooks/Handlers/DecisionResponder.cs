@@ -19,9 +19,8 @@ public sealed class DecisionResponder(
         if (decision.Allowed && !decision.AdminBypass && decision.BreakGlassReason is null && decision.Reason != DecisionReasons.GuardAudit)
         {
             // Most requests: nothing to log or record, so none of the bounded log values below are made.
-            return WithAnnotations(decision.Warnings.Count == 0 ? Allowed : ValidationResult.Success([.. decision.Warnings]), decision);
+            return Accept(decision);
         }
-
 
         // Every request field below is request-controlled: bounded before it reaches a log line or the throttle's keys.
         var user = AdmissionLogValues.Bound(request.UserInfo?.Username);
@@ -68,8 +67,11 @@ public sealed class DecisionResponder(
             logger.GuardAudit(user, operation, resource, @namespace, name);
         }
 
-        return WithAnnotations(decision.Warnings.Count == 0 ? Allowed : ValidationResult.Success([.. decision.Warnings]), decision);
+        return Accept(decision);
     }
+
+    private static ValidationResult Accept(AdmissionDecision decision) =>
+        WithAnnotations(decision.Warnings.Count == 0 ? Allowed : ValidationResult.Success([.. decision.Warnings]), decision);
 
     private static readonly ValidationResult Allowed = ValidationResult.Success();
 

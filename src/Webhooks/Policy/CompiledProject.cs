@@ -293,9 +293,6 @@ public sealed class CompiledProject
         return (firstMatch is not null, firstMatch);
     }
 
-    // The deny conditions mirror Argo CD's boolean expression exactly, including that an excluded name denies whatever
-    // the namespace, while an excluded server or namespace only denies together with a match on the other field.
-    // Project-scoped clusters count as further destinations (Argo CD's GetAppProjectByName appends them).
     /// <summary><see cref="CheckDestination"/>'s answer without its sentence, for the checks that explain only a refusal.</summary>
     private bool IsDestinationAllowed(string server, string name, string destinationNamespace, ClusterRegistry clusters) =>
         EvaluateDestination(server, name, destinationNamespace, clusters.ProjectDestinations(Name)).Allowed && IsScopedClusterSatisfied(server, name, clusters);
@@ -303,6 +300,9 @@ public sealed class CompiledProject
     private bool IsScopedClusterSatisfied(string server, string name, ClusterRegistry clusters) =>
         !PermitOnlyProjectScopedClusters || clusters.ProjectClusters(Name).Any(cluster => cluster.Name == name || cluster.Server == server);
 
+    // The deny conditions mirror Argo CD's boolean expression exactly, including that an excluded name denies whatever
+    // the namespace, while an excluded server or namespace only denies together with a match on the other field.
+    // Project-scoped clusters count as further destinations (Argo CD's GetAppProjectByName appends them).
     private (bool Allowed, CompiledDestination? Entry) EvaluateDestination(
         string server, string name, string destinationNamespace, IReadOnlyList<CompiledDestination> scopedClusterDestinations)
     {
